@@ -1,0 +1,42 @@
+# Two commands on a fresh machine: `make serve` and `make test` (see README.md).
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+BIN := $(VENV)/bin
+SITE_DIR := site
+
+.PHONY: install serve build test test-fast lock clean
+
+# The virtualenv and node_modules are rebuilt whenever their pinned files change.
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	python3 -m venv $(VENV)
+	$(PYTHON) -m pip install --quiet --upgrade pip
+	$(PYTHON) -m pip install --quiet -r requirements.txt -r requirements-dev.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+install: $(VENV)/.installed node_modules/.installed
+
+serve: install
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --clean --site-dir $(SITE_DIR)
+
+test: install
+	$(BIN)/pytest
+
+# Unit and build tests only, without the browser: for quick loops while writing.
+test-fast: install
+	$(BIN)/pytest tests/unit tests/build
+
+# Re-pin the Python dependencies after editing requirements*.in.
+lock: install
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
+
+clean:
+	rm -rf $(SITE_DIR) test-output .pytest_cache

@@ -1,0 +1,33 @@
+"""Course logic: order, learning blocks, successors, durations, definitions.
+
+Plain Python on purpose: nothing here imports MkDocs, so the rules are unit-tested
+directly and would survive a change of site generator. The MkDocs event functions in
+``hooks/*_hook.py`` translate MkDocs objects into these types and back.
+"""
+
+from course.errors import CourseError
+from course.frontmatter import FrontMatter, read_front_matter
+from course.structure import (
+    Course,
+    LearningBlock,
+    Lesson,
+    NavPage,
+    NavSection,
+    NextStep,
+    build_course,
+    format_minutes,
+)
+
+__all__ = [
+    "Course",
+    "CourseError",
+    "FrontMatter",
+    "LearningBlock",
+    "Lesson",
+    "NavPage",
+    "NavSection",
+    "NextStep",
+    "build_course",
+    "format_minutes",
+    "read_front_matter",
+]

@@ -1,0 +1,103 @@
+"""Find the `definition` admonitions of a lesson: the single source of the glossary."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from course.errors import CourseError
+
+_ADMONITION = re.compile(r"^(?P<indent> *)(?:!!!|\?\?\?\+?) +definition\b(?P<rest>.*)$")
+_TITLE = re.compile(r'^\s*"(?P<title>[^"]*)"\s*$')
+_HEADING = re.compile(r"^(?P<hashes>#{2,6}) +(?P<text>.+?)(?: +#+)? *$")
+_FENCE = re.compile(r"^ *(```|~~~)")
+ALIASES_PREFIX = "Also called:"
+
+
+@dataclass(frozen=True)
+class Definition:
+    term: str
+    text: str  # the definition's body, Markdown, without the aliases line
+    aliases: tuple[str, ...]
+    src_path: str
+    line: int  # 1-based line of the '!!! definition' opener
+    section: str | None  # text of the nearest heading above it, if any
+
+
+def find_definitions(src_path: str, markdown: str, first_line: int = 1) -> list[Definition]:
+    """Parse every definition admonition in ``markdown`` (which starts at ``first_line``).
+
+    Raises CourseError for a definition without a title or without a body.
+    """
+    lines = markdown.replace("\r\n", "\n").split("\n")
+    definitions: list[Definition] = []
+    section: str | None = None
+    in_fence = False
+    number = 0
+    while number < len(lines):
+        line = lines[number]
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        heading = None if in_fence else _HEADING.match(line)
+        if heading:
+            section = heading.group("text").strip()
+        opener = None if in_fence else _ADMONITION.match(line)
+        if opener is None:
+            number += 1
+            continue
+        line_no = first_line + number
+        title = _TITLE.match(opener.group("rest"))
+        if title is None or not title.group("title").strip():
+            raise CourseError(
+                src_path,
+                "a 'definition' admonition has no title, so the glossary cannot name its term",
+                'put the term in quotes after the type, e.g. !!! definition "Product manager"',
+                line=line_no,
+            )
+        body, number = _body(lines, number + 1, len(opener.group("indent")) + 4)
+        text, aliases = _split_aliases(body)
+        if not text:
+            raise CourseError(
+                src_path,
+                f"the definition of '{title.group('title').strip()}' has an empty body",
+                "indent the definition text by four spaces on the lines below the '!!! definition' line",
+                line=line_no,
+            )
+        definitions.append(
+            Definition(
+                term=title.group("title").strip(),
+                text=text,
+                aliases=aliases,
+                src_path=src_path,
+                line=line_no,
+                section=section,
+            )
+        )
+    return definitions
+
+
+def _body(lines: list[str], start: int, indent: int) -> tuple[list[str], int]:
+    """Collect the indented lines of an admonition body; return them and the next line index."""
+    body: list[str] = []
+    number = start
+    while number < len(lines):
+        line = lines[number]
+        if line.strip() and not line.startswith(" " * indent):
+            break
+        body.append(line[indent:])
+        number += 1
+    while body and not body[-1].strip():
+        body.pop()
+    return body, number
+
+
+def _split_aliases(body: list[str]) -> tuple[str, tuple[str, ...]]:
+    aliases: tuple[str, ...] = ()
+    kept = []
+    for line in body:
+        if line.strip().startswith(ALIASES_PREFIX):
+            names = line.strip()[len(ALIASES_PREFIX):].split(",")
+            aliases = tuple(name.strip() for name in names if name.strip())
+        else:
+            kept.append(line)
+    return "\n".join(kept).strip(), aliases

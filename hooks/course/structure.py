@@ -1,0 +1,298 @@
+"""The course's shape: learning blocks and lessons, in nav order, and what comes next.
+
+The nav in mkdocs.yml is the single source of truth for the order. A top-level nav
+section is a learning block; its ``index.md`` is the block overview and every other page
+in it is a lesson, in the order listed.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from course.errors import CourseError
+from course.frontmatter import FrontMatter
+
+LESSON_KEYS = ("title", "description", "objectives", "duration")
+BLOCK_KEYS = ("title", "description", "summary")
+
+
+@dataclass(frozen=True)
+class NavPage:
+    """A page as the nav lists it, with its front matter."""
+
+    src_path: str
+    url: str
+    front_matter: FrontMatter = field(default_factory=FrontMatter)
+
+
+@dataclass(frozen=True)
+class NavSection:
+    """A nav section: its title, its pages, and the titles of any sections nested in it."""
+
+    title: str
+    pages: tuple[NavPage, ...]
+    nested_sections: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Lesson:
+    src_path: str
+    url: str
+    title: str
+    description: str
+    objectives: tuple[str, ...]
+    duration: int
+    next_src_path: str | None = None  # an explicit successor from the `next:` key
+
+
+@dataclass(frozen=True)
+class LearningBlock:
+    src_path: str  # the block overview page, <block folder>/index.md
+    url: str
+    title: str
+    description: str
+    summary: str
+    lessons: tuple[Lesson, ...]
+
+    @property
+    def folder(self) -> str:
+        return posixpath.dirname(self.src_path)
+
+    @property
+    def duration(self) -> int:
+        """Total minutes of the block's lessons."""
+        return sum(lesson.duration for lesson in self.lessons)
+
+    @property
+    def objectives(self) -> tuple[str, ...]:
+        """Every lesson objective of the block, in lesson order."""
+        return tuple(objective for lesson in self.lessons for objective in lesson.objectives)
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """What a learner meets after a lesson: another lesson, a new block, or the end."""
+
+    kind: Literal["lesson", "block", "course-complete"]
+    lesson: Lesson | None = None
+    block: LearningBlock | None = None
+
+
+@dataclass(frozen=True)
+class Course:
+    blocks: tuple[LearningBlock, ...]
+
+    @property
+    def lessons(self) -> tuple[Lesson, ...]:
+        return tuple(lesson for block in self.blocks for lesson in block.lessons)
+
+    @property
+    def duration(self) -> int:
+        return sum(block.duration for block in self.blocks)
+
+    def lesson(self, src_path: str) -> Lesson | None:
+        return next((lesson for lesson in self.lessons if lesson.src_path == src_path), None)
+
+    def block(self, src_path: str) -> LearningBlock | None:
+        """The block whose overview page is ``src_path``."""
+        return next((block for block in self.blocks if block.src_path == src_path), None)
+
+    def block_of(self, lesson: Lesson) -> LearningBlock:
+        return next(block for block in self.blocks if lesson in block.lessons)
+
+    def next_step(self, lesson: Lesson) -> NextStep:
+        """The successor of ``lesson``: its `next:` target, the next lesson, the next block, or the end."""
+        if lesson.next_src_path is not None:
+            target_lesson = self.lesson(lesson.next_src_path)
+            if target_lesson is not None:
+                return NextStep("lesson", lesson=target_lesson)
+            return NextStep("block", block=self.block(lesson.next_src_path))
+        block = self.block_of(lesson)
+        position = block.lessons.index(lesson)
+        if position + 1 < len(block.lessons):
+            return NextStep("lesson", lesson=block.lessons[position + 1])
+        block_position = self.blocks.index(block)
+        if block_position + 1 < len(self.blocks):
+            return NextStep("block", block=self.blocks[block_position + 1])
+        return NextStep("course-complete")
+
+
+def format_minutes(minutes: int) -> str:
+    """How a duration reads: 12 -> '12 min', 75 -> '1 h 15 min'."""
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    return f"{hours} h" + (f" {rest} min" if rest else "")
+
+
+def build_course(nav: list[NavPage | NavSection]) -> Course:
+    """Turn the nav into a validated Course; raise CourseError on the first mistake."""
+    blocks: list[LearningBlock] = []
+    for item in nav:
+        if isinstance(item, NavPage):
+            _refuse_stray_lesson(item)
+        else:
+            blocks.append(_block_from_section(item))
+    course = Course(blocks=tuple(blocks))
+    _resolve_next_keys(course, nav)
+    return course
+
+
+def _refuse_stray_lesson(page: NavPage) -> None:
+    declared = [key for key in ("objectives", "duration") if key in page.front_matter.data]
+    if declared:
+        raise CourseError(
+            page.src_path,
+            f"this page declares {' and '.join(declared)} like a lesson, but mkdocs.yml lists it outside any learning block",
+            "move it into a block folder and list it under that block's section in the mkdocs.yml nav",
+            line=page.front_matter.line_of(declared[0]),
+        )
+
+
+def _block_from_section(section: NavSection) -> LearningBlock:
+    if section.nested_sections:
+        raise CourseError(
+            "mkdocs.yml",
+            f"the learning block '{section.title}' contains a nested section '{section.nested_sections[0]}'",
+            "list the block's lessons directly under the block's section",
+        )
+    index = next((page for page in section.pages if posixpath.basename(page.src_path) == "index.md"), None)
+    if index is None:
+        raise CourseError(
+            "mkdocs.yml",
+            f"the learning block '{section.title}' has no overview page",
+            "add <block folder>/index.md as the first entry of the section",
+        )
+    title = _required_text(index, "title")
+    if title != section.title:
+        raise CourseError(
+            index.src_path,
+            f"title '{title}' differs from the block's nav section '{section.title}' in mkdocs.yml",
+            "use the same title in both places",
+            line=index.front_matter.line_of("title"),
+        )
+    lessons = tuple(_lesson_from_page(page, index) for page in section.pages if page is not index)
+    if not lessons:
+        raise CourseError(
+            "mkdocs.yml",
+            f"the learning block '{section.title}' has no lessons",
+            "list at least one lesson under the block's section",
+        )
+    return LearningBlock(
+        src_path=index.src_path,
+        url=index.url,
+        title=title,
+        description=_required_text(index, "description"),
+        summary=_required_text(index, "summary"),
+        lessons=lessons,
+    )
+
+
+def _lesson_from_page(page: NavPage, index: NavPage) -> Lesson:
+    folder = posixpath.dirname(index.src_path)
+    if posixpath.dirname(page.src_path) != folder:
+        raise CourseError(
+            page.src_path,
+            f"this lesson is listed in the block '{folder}' but lives outside that block's folder",
+            f"move the file into docs/{folder}/",
+        )
+    if not page.front_matter.data:
+        raise CourseError(
+            page.src_path,
+            "this lesson has no front matter",
+            f"start the file with '---', the keys {', '.join(LESSON_KEYS)}, and a closing '---'",
+            line=1,
+        )
+    return Lesson(
+        src_path=page.src_path,
+        url=page.url,
+        title=_required_text(page, "title"),
+        description=_required_text(page, "description"),
+        objectives=_objectives(page),
+        duration=_duration(page),
+        next_src_path=_next_key(page),
+    )
+
+
+def _required_text(page: NavPage, key: str) -> str:
+    value: Any = page.front_matter.data.get(key)
+    if not isinstance(value, str) or not value.strip():
+        found = "is missing" if value is None else f"must be text, not {value!r}"
+        raise CourseError(
+            page.src_path,
+            f"front matter '{key}' {found}",
+            f"add '{key}: ...' with a non-empty text to the front matter",
+            line=page.front_matter.line_of(key) or 1,
+        )
+    return " ".join(value.split())
+
+
+def _objectives(page: NavPage) -> tuple[str, ...]:
+    value: Any = page.front_matter.data.get("objectives")
+    line = page.front_matter.line_of("objectives") or 1
+    if not isinstance(value, list) or not value:
+        found = "is missing" if value is None else "is empty or not a list"
+        raise CourseError(
+            page.src_path,
+            f"front matter 'objectives' {found}",
+            "list what the learner will be able to do, one '- ...' item per line under 'objectives:'",
+            line=line,
+        )
+    if not all(isinstance(item, str) and item.strip() for item in value):
+        raise CourseError(
+            page.src_path,
+            "front matter 'objectives' holds an empty or non-text item",
+            "write each objective as a sentence on its own '- ...' line",
+            line=line,
+        )
+    return tuple(" ".join(item.split()) for item in value)
+
+
+def _duration(page: NavPage) -> int:
+    value: Any = page.front_matter.data.get("duration")
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        found = "is missing" if value is None else f"is {value!r}"
+        raise CourseError(
+            page.src_path,
+            f"front matter 'duration' {found}, but must be a positive whole number of minutes",
+            "write e.g. 'duration: 12'",
+            line=page.front_matter.line_of("duration") or 1,
+        )
+    return value
+
+
+def _next_key(page: NavPage) -> str | None:
+    value: Any = page.front_matter.data.get("next")
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip():
+        raise CourseError(
+            page.src_path,
+            f"front matter 'next' must name a page, not {value!r}",
+            "give the path of the next lesson relative to this file, e.g. 'next: 03-project-phases.md'",
+            line=page.front_matter.line_of("next"),
+        )
+    return posixpath.normpath(posixpath.join(posixpath.dirname(page.src_path), value.strip()))
+
+
+def _resolve_next_keys(course: Course, nav: list[NavPage | NavSection]) -> None:
+    for lesson in course.lessons:
+        target = lesson.next_src_path
+        if target is None:
+            continue
+        if target == lesson.src_path or (course.lesson(target) is None and course.block(target) is None):
+            line = _front_matter_of(nav, lesson.src_path).line_of("next")
+            problem = "names the lesson itself" if target == lesson.src_path else f"names no lesson or block overview ('docs/{target}')"
+            raise CourseError(
+                lesson.src_path,
+                f"front matter 'next' {problem}",
+                "give the path of another lesson or block overview relative to this file, or remove 'next'",
+                line=line,
+            )
+
+
+def _front_matter_of(nav: list[NavPage | NavSection], src_path: str) -> FrontMatter:
+    pages = [page for item in nav for page in (item.pages if isinstance(item, NavSection) else (item,))]
+    return next(page.front_matter for page in pages if page.src_path == src_path)

@@ -1,0 +1,93 @@
+"""A contributor's mistakes fail the real build with the file, the problem and the fix."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import run_build
+
+LESSON = "docs/01-pm-foundations/02-product-project-program.md"
+
+
+def edit(project: Path, relative: str, old: str, new: str, count: int = 1) -> None:
+    path = project / relative
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {relative}"
+    path.write_text(text.replace(old, new, count))
+
+
+def failed_build(project: Path) -> str:
+    result = run_build(project, project / "site")
+    assert result.returncode != 0, result.output
+    assert "Traceback" not in result.output, result.output
+    return result.output
+
+
+def front_matter_line(project: Path, relative: str, key: str) -> str:
+    text = (project / relative).read_text()
+    return re.search(rf"^{key}:.*$", text, re.MULTILINE).group(0)
+
+
+def test_missing_objectives(project_copy: Path) -> None:
+    text = (project_copy / LESSON).read_text()
+    (project_copy / LESSON).write_text(re.sub(r"^objectives:\n(  - .*\n)+", "", text, count=1, flags=re.MULTILINE))
+    output = failed_build(project_copy)
+    assert f"{LESSON}:" in output and "'objectives' is missing" in output
+
+
+def test_empty_objectives(project_copy: Path) -> None:
+    text = (project_copy / LESSON).read_text()
+    (project_copy / LESSON).write_text(re.sub(r"^objectives:\n(  - .*\n)+", "objectives: []\n", text, count=1, flags=re.MULTILINE))
+    assert "'objectives' is empty" in failed_build(project_copy)
+
+
+@pytest.mark.parametrize("value", ["0", "twelve"])
+def test_duration_not_a_positive_integer(project_copy: Path, value: str) -> None:
+    edit(project_copy, LESSON, front_matter_line(project_copy, LESSON, "duration"), f"duration: {value}")
+    output = failed_build(project_copy)
+    assert re.search(rf"{LESSON}:\d+: front matter 'duration' is .*positive whole number", output)
+
+
+def test_broken_yaml(project_copy: Path) -> None:
+    edit(project_copy, LESSON, "objectives:\n", "objectives: [unclosed\n")
+    output = failed_build(project_copy)
+    assert re.search(rf"{LESSON}:\d+: front matter is not valid YAML", output)
+
+
+def test_next_that_names_no_page(project_copy: Path) -> None:
+    edit(project_copy, LESSON, "\n---\n", "\nnext: 09-missing.md\n---\n")
+    output = failed_build(project_copy)
+    assert f"{LESSON}:" in output and "'next' names no lesson or block overview" in output
+
+
+def test_definition_without_title(project_copy: Path) -> None:
+    edit(project_copy, LESSON, '!!! definition "Project"', "!!! definition")
+    output = failed_build(project_copy)
+    assert re.search(rf"{LESSON}:\d+: a 'definition' admonition has no title", output)
+
+
+def test_lesson_outside_any_block(project_copy: Path) -> None:
+    stray = project_copy / "docs/stray-lesson.md"
+    stray.write_text("---\ntitle: Stray\ndescription: Stray.\nobjectives: [Do.]\nduration: 5\n---\n\nText.\n")
+    edit(project_copy, "mkdocs.yml", "  - Home: index.md\n", "  - Home: index.md\n  - stray-lesson.md\n")
+    output = failed_build(project_copy)
+    assert "docs/stray-lesson.md:" in output and "outside any learning block" in output
+
+
+def test_broken_link_fails_the_strict_build(project_copy: Path) -> None:
+    edit(project_copy, LESSON, "## Key points", "See [nowhere](missing-page.md).\n\n## Key points")
+    assert "missing-page.md" in failed_build(project_copy)
+
+
+def test_broken_anchor_fails_the_strict_build(project_copy: Path) -> None:
+    edit(project_copy, LESSON, "## Key points", "See [nowhere](#no-such-heading).\n\n## Key points")
+    assert "no-such-heading" in failed_build(project_copy)
+
+
+def test_missing_mermaid_install_is_explained(project_copy: Path) -> None:
+    (project_copy / "node_modules").unlink()
+    output = failed_build(project_copy)
+    assert "mermaid.min.js is missing" in output and "npm ci" in output
