@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import run_build
+from site_helpers import run_build
 
 LESSON = "docs/01-pm-foundations/02-product-project-program.md"
 

@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import PROJECT_DIR, html_path, page_url, read_front_matter
+from site_helpers import PROJECT_DIR, html_path, page_url, read_front_matter
 
 FIVE_PHASES = ["Initiation", "Planning", "Implementation", "Monitoring and control", "Closing"]
 REQUIRED_DEFINITIONS = [

@@ -1,0 +1,95 @@
+"""Helpers shared by the test layers: real builds, scratch copies, and the course as mkdocs.yml lists it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+# Everything a build reads; node_modules is linked, not copied.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+
+
+@dataclass
+class BuildResult:
+    returncode: int
+    output: str
+    site_dir: Path
+
+
+def run_build(project_dir: Path, site_dir: Path, config: str = "mkdocs.yml") -> BuildResult:
+    """A real `mkdocs build` (strict from mkdocs.yml itself), as a contributor would run it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    process = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", config, "-d", str(site_dir)],
+        cwd=project_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    return BuildResult(process.returncode, process.stdout + process.stderr, site_dir)
+
+
+def copy_project(target: Path) -> Path:
+    """A scratch copy of the project to break on purpose."""
+    target.mkdir(parents=True)
+    for part in PROJECT_PARTS:
+        source = PROJECT_DIR / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target / part)
+    (target / "node_modules").symlink_to(PROJECT_DIR / "node_modules")
+    return target
+
+
+class _IgnoreTagsLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without importing the Python objects its !!python tags name."""
+
+
+_IgnoreTagsLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def load_mkdocs_config(project_dir: Path = PROJECT_DIR) -> dict:
+    return yaml.load((project_dir / "mkdocs.yml").read_text(), Loader=_IgnoreTagsLoader)
+
+
+def read_front_matter(src_path: str) -> dict:
+    text = (PROJECT_DIR / "docs" / src_path).read_text()
+    return yaml.safe_load(text.split("---\n")[1]) if text.startswith("---\n") else {}
+
+
+@dataclass
+class NavBlock:
+    title: str
+    index: str
+    lessons: list[str]
+
+
+def nav_blocks_of(config: dict) -> list[NavBlock]:
+    """The learning blocks as mkdocs.yml lists them: the tests' own reading of the course order."""
+    blocks = []
+    for entry in config["nav"]:
+        (title, value), = entry.items() if isinstance(entry, dict) else (("", entry),)
+        if isinstance(value, list):
+            paths = [item if isinstance(item, str) else next(iter(item.values())) for item in value]
+            index = next(path for path in paths if path.endswith("index.md"))
+            blocks.append(NavBlock(title, index, [path for path in paths if path != index]))
+    return blocks
+
+
+def page_url(src_path: str) -> str:
+    """Where MkDocs puts a page: 01-a/02-b.md -> 01-a/02-b/, 01-a/index.md -> 01-a/."""
+    stem = src_path.removesuffix(".md")
+    return stem.removesuffix("index") if stem.endswith("index") else stem + "/"
+
+
+def html_path(site_dir: Path, src_path: str) -> Path:
+    return site_dir / page_url(src_path) / "index.html"
