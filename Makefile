@@ -4,7 +4,7 @@ PYTHON := $(VENV)/bin/python
 BIN := $(VENV)/bin
 SITE_DIR := site
 
-.PHONY: install serve build test test-fast lock clean
+.PHONY: install serve build test test-fast lock clean lint lesson
 
 # The virtualenv and node_modules are rebuilt whenever their pinned files change.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -27,6 +27,15 @@ build: install
 
 test: install
 	$(BIN)/pytest
+
+# The lesson lint: structure, quizzes, diagrams, safety, spelling and Markdown style of docs/ (CI and pre-commit run it too).
+lint: install
+	$(PYTHON) tools/lint_lessons.py
+
+# A new lesson from the template, listed in the nav: make lesson BLOCK=01-pm-foundations TITLE="Working with stakeholders"
+# Optional: POSITION=2 (its place in the block) or AFTER=01-what-a-product-manager-does.md.
+lesson: install
+	$(PYTHON) tools/new_lesson.py --block "$(BLOCK)" --title "$(TITLE)" $(if $(POSITION),--position "$(POSITION)") $(if $(AFTER),--after "$(AFTER)")
 
 # Unit and build tests only, without the browser: for quick loops while writing.
 test-fast: install

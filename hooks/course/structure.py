@@ -8,6 +8,7 @@ in it is a lesson, in the order listed.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -296,3 +297,30 @@ def _resolve_next_keys(course: Course, nav: list[NavPage | NavSection]) -> None:
 def _front_matter_of(nav: list[NavPage | NavSection], src_path: str) -> FrontMatter:
     pages = [page for item in nav for page in (item.pages if isinstance(item, NavSection) else (item,))]
     return next(page.front_matter for page in pages if page.src_path == src_path)
+
+
+def lesson_front_matter_problems(page: NavPage) -> list[CourseError]:
+    """Every front matter mistake of a lesson, not only the first (the build stops at one; the lint lists all)."""
+    checks = (
+        lambda: _required_text(page, "title"),
+        lambda: _required_text(page, "description"),
+        lambda: _objectives(page),
+        lambda: _duration(page),
+        lambda: _next_key(page),
+    )
+    return _problems(checks)
+
+
+def block_front_matter_problems(page: NavPage) -> list[CourseError]:
+    """Every front matter mistake of a block overview page."""
+    return _problems([lambda key=key: _required_text(page, key) for key in BLOCK_KEYS])
+
+
+def _problems(checks: Iterable[Callable[[], object]]) -> list[CourseError]:
+    problems = []
+    for check in checks:
+        try:
+            check()
+        except CourseError as error:
+            problems.append(error)
+    return problems

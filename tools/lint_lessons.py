@@ -1,0 +1,150 @@
+"""The lesson lint: `make lint`, CI and pre-commit run this on every page of docs/.
+
+It prints one line per problem, `docs/<file>:<line>: <what is wrong> — <how to fix it>`,
+and exits with 1 when there is any. The course's own rules live in hooks/course/lint.py;
+spelling comes from codespell and Markdown style from pymarkdown, both configured in
+tools/lint/ and reported in the same form.
+
+    .venv/bin/python tools/lint_lessons.py                 # this repository
+    .venv/bin/python tools/lint_lessons.py --project DIR   # another copy of the course
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+TOOLS_DIR = Path(__file__).resolve().parent
+REPO_DIR = TOOLS_DIR.parent
+sys.path.insert(0, str(REPO_DIR / "hooks"))
+
+from course import CourseError  # noqa: E402 - after the path set-up above
+from course.lint import PageSource, lint_pages, page_kinds, read_nav  # noqa: E402
+
+CODESPELL_WORDS = TOOLS_DIR / "lint" / "codespell-words.txt"
+PYMARKDOWN_CONFIG = TOOLS_DIR / "lint" / "pymarkdown.yml"
+
+_CODESPELL_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<word>.+?) ==> (?P<fix>.+)$")
+_PYMARKDOWN_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):\d+: (?P<rule>MD\d+): (?P<message>.+?)(?: \((?P<names>[\w,-]+)\))?$")
+
+# How to fix the style rules a lesson most often breaks; any other rule points to its page.
+STYLE_FIXES = {
+    "MD001": "go down one heading level at a time: '##' sections, '###' inside them",
+    "MD003": "write headings with '#' signs, not underlines",
+    "MD004": "start every bullet with '- '",
+    "MD005": "indent the items of one list by the same amount",
+    "MD007": "indent nested bullets by two spaces",
+    "MD009": "remove the spaces at the end of the line",
+    "MD010": "replace the tab with spaces",
+    "MD012": "leave only one blank line",
+    "MD018": "put a space after the '#' signs of the heading",
+    "MD019": "put only one space after the '#' signs of the heading",
+    "MD022": "leave a blank line above and below the heading",
+    "MD023": "start the heading at the beginning of the line",
+    "MD024": "give the two headings different texts (their anchors would clash)",
+    "MD025": "use '## ' for sections: the page title comes from the front matter",
+    "MD026": "remove the punctuation at the end of the heading",
+    "MD027": "put only one space after '>'",
+    "MD029": "number an ordered list 1, 2, 3 ...",
+    "MD030": "put one space after the bullet or number",
+    "MD031": "leave a blank line above and below the code fence",
+    "MD032": "leave a blank line above and below the list",
+    "MD034": "write the address as a link: [what it is](https://...)",
+    "MD037": "remove the spaces just inside the '*' or '_' of the emphasis",
+    "MD038": "remove the spaces just inside the backticks",
+    "MD039": "remove the spaces just inside the link's brackets",
+    "MD040": "name the language after the opening fence, e.g. ```markdown",
+    "MD042": "give the link a target: [text](page.md)",
+    "MD045": "describe the image between the brackets: ![what it shows](image.png)",
+    "MD047": "end the file with one line break",
+    "MD049": "write emphasis with '*', like *this*",
+    "MD050": "write strong emphasis with '**', like **this**",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Check the course's pages: structure, quizzes, safety, spelling, style.")
+    parser.add_argument("--project", type=Path, default=REPO_DIR, help="the course folder (holding mkdocs.yml and docs/)")
+    args = parser.parse_args(argv)
+    project = args.project.resolve()
+    files = sorted(path.relative_to(project).as_posix() for path in (project / "docs").rglob("*.md"))
+    problems = list(course_problems(project, files))
+    problems += list(spelling_problems(project, files))
+    problems += list(style_problems(project, files))
+    problems.sort(key=lambda problem: (problem.src_path, problem.line or 0))
+    for problem in problems:
+        print(problem)
+    if problems:
+        count = len({problem.src_path for problem in problems})
+        print(f"\n{len(problems)} problem(s) in {count} file(s). The rules are explained in docs/contribute.md.")
+        return 1
+    print(f"All {len(files)} pages pass the lesson lint.")
+    return 0
+
+
+def course_problems(project: Path, files: list[str]) -> Iterator[CourseError]:
+    try:
+        kinds = page_kinds(read_nav((project / "mkdocs.yml").read_text(encoding="utf-8")))
+    except CourseError as error:
+        yield error
+        return
+    pages = []
+    for file in files:
+        src_path = file.removeprefix("docs/")
+        pages.append(PageSource(src_path, (project / file).read_text(encoding="utf-8"), kinds.get(src_path, "page")))
+    yield from lint_pages(pages)
+
+
+def spelling_problems(project: Path, files: list[str]) -> Iterator[CourseError]:
+    output = _run(project, ["codespell_lib", "--ignore-words", str(CODESPELL_WORDS), *files])
+    for line in output.splitlines():
+        match = _CODESPELL_LINE.match(line)
+        if match:
+            suggestions = " or ".join(f"'{word.strip()}'" for word in match.group("fix").rstrip(",").split(",") if word.strip())
+            yield CourseError(
+                _docs_path(project, match.group("path")),
+                f"'{match.group('word')}' looks misspelled",
+                f"write {suggestions}; if the word is right, add it to tools/lint/{CODESPELL_WORDS.name}",
+                line=int(match.group("line")),
+            )
+
+
+def style_problems(project: Path, files: list[str]) -> Iterator[CourseError]:
+    output = _run(project, ["pymarkdown", "--config", str(PYMARKDOWN_CONFIG), "scan", *files])
+    for line in output.splitlines():
+        match = _PYMARKDOWN_LINE.match(line)
+        if match:
+            rule = match.group("rule")
+            fix = STYLE_FIXES.get(rule, f"see https://pymarkdown.readthedocs.io/en/latest/plugins/rule_{rule.lower()}/")
+            yield CourseError(
+                _docs_path(project, match.group("path")),
+                f"Markdown style {rule}: {match.group('message').rstrip('.')}",
+                fix,
+                line=int(match.group("line")),
+            )
+
+
+def _docs_path(project: Path, reported: str) -> str:
+    """A path as a tool printed it (absolute or relative to the course folder), relative to docs/."""
+    path = Path(reported)
+    path = path.relative_to(project) if path.is_absolute() else path
+    return path.as_posix().removeprefix("docs/")
+
+
+def _run(project: Path, module_and_args: list[str]) -> str:
+    """Run a lint tool as a module of this Python, in the course folder, and return what it printed."""
+    process = subprocess.run(
+        [sys.executable, "-m", *module_and_args], cwd=project, capture_output=True, text=True, check=False
+    )
+    # Both tools exit non-zero when they find something; anything else is a broken set-up.
+    if process.returncode not in (0, 1, 65) or (process.stderr.strip() and not process.stdout.strip()):
+        raise SystemExit(f"{module_and_args[0]} failed:\n{process.stderr or process.stdout}")
+    return process.stdout
+
+
+if __name__ == "__main__":
+    sys.exit(main())
