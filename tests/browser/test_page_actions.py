@@ -1,0 +1,31 @@
+"""In the browser: "Edit this page", the repository link and the last-updated date, with no request to GitHub."""
+
+from __future__ import annotations
+
+import re
+
+from playwright.sync_api import Page, expect
+
+from browser_helpers import PageProblems
+
+REPO_URL = "https://github.com/open-pm-course/open-pm-course.github.io"
+
+
+def test_a_lesson_offers_edit_and_last_update_without_calling_github(page: Page, site_url: str, problems: PageProblems) -> None:
+    page.goto(site_url + "01-pm-foundations/01-what-a-product-manager-does/")
+    edit = page.get_by_role("link", name="Edit this page")
+    expect(edit).to_be_visible()
+    expect(edit).to_have_attribute("href", f"{REPO_URL}/edit/main/docs/01-pm-foundations/01-what-a-product-manager-does.md")
+    expect(page.locator("header a.md-source")).to_have_attribute("href", REPO_URL)
+    expect(page.locator("aside.md-source-file .git-revision-date-localized-plugin")).to_have_text(re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4}$"))
+    # Material's repository widget would ask api.github.com for stars and forks once the page is idle.
+    page.wait_for_load_state("networkidle")
+    problems.assert_none()
+
+
+def test_the_home_page_and_the_guide_make_no_foreign_request(page: Page, site_url: str, problems: PageProblems) -> None:
+    for path in ("", "contribute/"):
+        page.goto(site_url + path)
+        page.wait_for_load_state("networkidle")
+    expect(page.locator("footer .md-copyright")).to_contain_text("CC BY 4.0")
+    problems.assert_none()

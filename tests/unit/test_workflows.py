@@ -1,0 +1,124 @@
+"""The GitHub workflows are hardened and pass zizmor; the repository's contributor files are in place and valid."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from site_helpers import PROJECT_DIR
+
+GITHUB = PROJECT_DIR / ".github"
+WORKFLOWS = sorted((GITHUB / "workflows").glob("*.yml"))
+BIN = Path(sys.executable).parent
+# owner/name@<40 hex digits> # vX.Y.Z
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+
+
+def load(path: Path) -> dict:
+    # PyYAML reads the key `on` as True (YAML 1.1); GitHub reads it as "on".
+    data = yaml.safe_load(path.read_text())
+    data["on"] = data.pop(True, data.get("on"))
+    return data
+
+
+def steps(workflow: dict) -> list[dict]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def test_there_is_a_ci_and_a_deploy_workflow() -> None:
+    assert [path.name for path in WORKFLOWS] == ["ci.yml", "deploy.yml"]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_workflows_are_least_privilege_and_pinned(path: Path) -> None:
+    workflow = load(path)
+    assert workflow["permissions"] == {}
+    assert "pull_request_target" not in workflow["on"]
+    assert workflow["concurrency"]["group"]
+    for name, job in workflow["jobs"].items():
+        assert "permissions" in job, f"{path.name}: job {name} has no permissions of its own"
+        assert job.get("timeout-minutes"), f"{path.name}: job {name} has no timeout"
+    uses_lines = [line.split("uses:", 1)[1].strip() for line in path.read_text().splitlines() if "uses:" in line]
+    assert uses_lines and all(PINNED.match(uses) for uses in uses_lines), uses_lines
+    for step in steps(workflow):
+        if step.get("uses", "").startswith("actions/checkout@"):
+            assert step["with"]["persist-credentials"] is False
+            assert step["with"]["fetch-depth"] == 0  # the pages' "Last update" dates need the history
+
+
+def test_ci_lints_builds_tests_and_keeps_the_site() -> None:
+    workflow = load(GITHUB / "workflows" / "ci.yml")
+    assert {"pull_request", "push"} <= set(workflow["on"])
+    runs = [step.get("run", "") for step in steps(workflow)]
+    assert "make lint" in runs and "make build" in runs and "make test" in runs
+    assert any("playwright install --with-deps chromium" in run for run in runs)
+    uploads = [step for step in steps(workflow) if step.get("uses", "").startswith("actions/upload-artifact@")]
+    assert uploads and uploads[0]["with"]["path"] == "site/"
+    caches = {step["uses"].split("@")[0]: step["with"] for step in steps(workflow) if "cache" in step.get("with", {})}
+    assert caches["actions/setup-python"]["cache"] == "pip" and "requirements.txt" in caches["actions/setup-python"]["cache-dependency-path"]
+    assert caches["actions/setup-node"]["cache"] == "npm"
+
+
+def test_deploy_publishes_main_to_pages() -> None:
+    workflow = load(GITHUB / "workflows" / "deploy.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    uses = [step.get("uses", "").split("@")[0] for step in steps(workflow)]
+    assert "actions/upload-pages-artifact" in uses and "actions/deploy-pages" in uses
+    deploy = workflow["jobs"]["deploy"]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
+
+
+def test_zizmor_finds_nothing() -> None:
+    result = subprocess.run(
+        [str(BIN / "zizmor"), "--offline", "--persona", "pedantic", "--no-progress", ".github/workflows"],
+        cwd=PROJECT_DIR, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "No findings to report" in result.stdout
+
+
+def test_pre_commit_runs_the_same_lint() -> None:
+    result = subprocess.run([str(BIN / "pre-commit"), "validate-config", ".pre-commit-config.yaml"], cwd=PROJECT_DIR, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    hooks = [hook for repo in yaml.safe_load((PROJECT_DIR / ".pre-commit-config.yaml").read_text())["repos"] for hook in repo["hooks"]]
+    assert [hook["entry"] for hook in hooks] == ["make lint"]
+
+
+def test_dependabot_watches_pip_npm_and_actions() -> None:
+    config = yaml.safe_load((GITHUB / "dependabot.yml").read_text())
+    assert {update["package-ecosystem"] for update in config["updates"]} == {"pip", "npm", "github-actions"}
+
+
+def test_issues_start_from_the_two_forms() -> None:
+    assert yaml.safe_load((GITHUB / "ISSUE_TEMPLATE" / "config.yml").read_text())["blank_issues_enabled"] is False
+    forms = {path.name: yaml.safe_load(path.read_text()) for path in (GITHUB / "ISSUE_TEMPLATE").glob("*.yml") if path.name != "config.yml"}
+    assert sorted(form["name"] for form in forms.values()) == ["Propose a lesson", "Report an error in a lesson"]
+    for form in forms.values():
+        assert form["description"] and form["body"]
+        ids = [item["id"] for item in form["body"] if "id" in item]
+        assert len(ids) == len(set(ids))
+
+
+def test_pull_requests_get_a_checklist_and_owners() -> None:
+    assert (GITHUB / "PULL_REQUEST_TEMPLATE.md").read_text().count("- [ ] ") >= 5
+    assert re.search(r"^\* @\S+", (GITHUB / "CODEOWNERS").read_text(), re.MULTILINE)
+
+
+def test_licences_and_citation() -> None:
+    assert "MIT License" in (PROJECT_DIR / "LICENSE").read_text()
+    content = (PROJECT_DIR / "LICENSE-CONTENT").read_text()
+    assert "Creative Commons Attribution 4.0 International Public License" in content and "Section 8 -- Interpretation." in content
+    conduct = (PROJECT_DIR / "CODE_OF_CONDUCT.md").read_text()
+    assert "Contributor Covenant" in conduct and "version 2.1" in conduct and "INSERT" not in conduct
+    citation = yaml.safe_load((PROJECT_DIR / "CITATION.cff").read_text())
+    assert citation["cff-version"] == "1.2.0"
+    assert citation["message"] and citation["title"] and citation["authors"]
+    assert set(citation["license"]) == {"CC-BY-4.0", "MIT"}
+    readme = (PROJECT_DIR / "README.md").read_text()
+    assert "LICENSE-CONTENT" in readme and "CC BY 4.0" in readme and "MIT" in readme
