@@ -24,6 +24,7 @@ TEMPLATE = TOOLS_DIR / "templates" / "lesson.md"
 sys.path.insert(0, str(REPO_DIR / "hooks"))
 
 from course import CourseError  # noqa: E402 - after the path set-up above
+from course.lint import page_kinds, read_nav  # noqa: E402
 
 _NUMBERED = re.compile(r"^(?P<number>\d+)-.+\.md$")
 _TOP_LEVEL_KEY = re.compile(r"^[^\s#-]")
@@ -100,11 +101,12 @@ def create_lesson(project: Path, block: str, title: str, position: int | None = 
     if not title:
         raise CourseError("mkdocs.yml", "the lesson has no title", 'give one, e.g. TITLE="Working with stakeholders"')
     block_dir = project / "docs" / block
-    if not (block_dir / "index.md").is_file():
-        blocks = sorted(path.parent.name for path in (project / "docs").glob("*/index.md"))
-        raise CourseError("mkdocs.yml", f"docs/{block}/index.md does not exist, so '{block}' is not a learning block", f"use one of: {', '.join(blocks)}")
-    file_name = lesson_file_name(block_dir, title)
     config = project / "mkdocs.yml"
+    kinds = page_kinds(read_nav(config.read_text(encoding="utf-8")))
+    blocks = sorted(path.split("/")[0] for path, kind in kinds.items() if kind == "block")
+    if block not in blocks or not (block_dir / "index.md").is_file():
+        raise CourseError("mkdocs.yml", f"'{block}' is not a learning block of the nav", f"use one of: {', '.join(blocks)}")
+    file_name = lesson_file_name(block_dir, title)
     updated = insert_into_nav(config.read_text(encoding="utf-8"), block, file_name, position, after)
     target = block_dir / file_name
     target.write_text(render_lesson(title), encoding="utf-8")

@@ -95,3 +95,15 @@ def test_the_template_has_no_unfinished_work_markers() -> None:
     text = new_lesson.TEMPLATE.read_text().lower()
     for word in ("todo", "tbd", "placeholder", "lorem", "coming soon"):
         assert word not in text
+
+
+def test_only_blocks_of_the_nav_take_lessons(tmp_path: Path) -> None:
+    (tmp_path / "mkdocs.yml").write_text(CONFIG)
+    for folder in ("01-a", "worksheets"):
+        (tmp_path / "docs" / folder).mkdir(parents=True)
+        (tmp_path / "docs" / folder / "index.md").write_text("")
+    with pytest.raises(CourseError, match="'worksheets' is not a learning block of the nav — use one of: 01-a, 02-b"):
+        new_lesson.create_lesson(tmp_path, "worksheets", "A lesson")
+    created = new_lesson.create_lesson(tmp_path, "01-a", "A lesson")
+    assert created == tmp_path / "docs" / "01-a" / "01-a-lesson.md"
+    assert "      - 01-a/01-a-lesson.md\n" in (tmp_path / "mkdocs.yml").read_text()
