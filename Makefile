@@ -4,7 +4,7 @@ PYTHON := $(VENV)/bin/python
 BIN := $(VENV)/bin
 SITE_DIR := site
 
-.PHONY: install serve build test test-fast lock clean lint lesson
+.PHONY: install serve build test test-fast lock clean lint lesson bench
 
 # The virtualenv and node_modules are rebuilt whenever their pinned files change.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -36,6 +36,12 @@ lint: install
 # Optional: POSITION=2 (its place in the block) or AFTER=01-what-a-product-manager-does.md.
 lesson: install
 	$(PYTHON) tools/new_lesson.py --block "$(BLOCK)" --title "$(TITLE)" $(if $(POSITION),--position "$(POSITION)") $(if $(AFTER),--after "$(AFTER)")
+
+# This site against a stock Material site (page weight, Lighthouse, build scaling, edit loop): writes
+# BENCHMARKS.md and benchmarks/results.json in about 20 minutes. Not part of `make test`.
+bench: install
+	npm ci --prefix benchmarks --no-audit --no-fund
+	NO_MKDOCS_2_WARNING=1 $(PYTHON) benchmarks/bench.py $(BENCH_ARGS)
 
 # Unit and build tests only, without the browser: for quick loops while writing.
 test-fast: install

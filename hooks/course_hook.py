@@ -15,15 +15,27 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from course import Course, CourseError, NavPage, NavSection, build_course, format_minutes, read_front_matter
+from course import (
+    Course,
+    CourseError,
+    FrontMatter,
+    NavPage,
+    NavSection,
+    build_course,
+    format_minutes,
+    read_front_matter,
+)
 from course.definitions import find_definitions
 
 # Rebuilt in on_nav for every build, so `mkdocs serve` picks up edits.
 _course: Course | None = None
+# Front matter of the nav's pages, parsed once in on_nav and reused by on_page_markdown.
+_front_matter: dict[str, FrontMatter] = {}
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     global _course
+    _front_matter.clear()
     items = [_nav_item(item) for item in nav.items if isinstance(item, (Page, Section))]
     _course = _checked(build_course, items)
     return nav
@@ -32,7 +44,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Definitions are validated on every page (a missing title must fail the build);
     # the glossary hook is what collects them.
-    front_matter = _checked(read_front_matter, page.file.src_uri, page.file.content_string)
+    front_matter = _front_matter.get(page.file.src_uri) or _checked(
+        read_front_matter, page.file.src_uri, page.file.content_string
+    )
     _checked(find_definitions, page.file.src_uri, markdown, front_matter.end_line + 1)
     return markdown
 
@@ -64,7 +78,8 @@ def _nav_item(item: Page | Section) -> NavPage | NavSection:
 
 def _nav_page(page: Page) -> NavPage:
     src_path = page.file.src_uri
-    return NavPage(src_path, page.url, _checked(read_front_matter, src_path, page.file.content_string))
+    front_matter = _front_matter[src_path] = _checked(read_front_matter, src_path, page.file.content_string)
+    return NavPage(src_path, page.url, front_matter)
 
 
 def _checked(function: Any, *args: Any) -> Any:

@@ -44,8 +44,7 @@ def read_front_matter(src_path: str, text: str) -> FrontMatter:
         )
     body = match.group(1) or ""
     try:
-        node = yaml.compose(body, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(body)
+        node, data = _parse(body)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -71,3 +70,13 @@ def read_front_matter(src_path: str, text: str) -> FrontMatter:
     }
     end_line = text[: match.end()].count("\n")
     return FrontMatter(data=data, lines=lines, end_line=end_line)
+
+
+def _parse(body: str) -> tuple[yaml.Node | None, Any]:
+    """The YAML node tree (for line numbers) and the values, from one parse (what yaml.safe_load does inside)."""
+    loader = yaml.SafeLoader(body)
+    try:
+        node = loader.get_single_node()
+        return node, loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()

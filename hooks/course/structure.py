@@ -10,6 +10,7 @@ from __future__ import annotations
 import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from course.errors import CourseError
@@ -85,23 +86,42 @@ class NextStep:
 class Course:
     blocks: tuple[LearningBlock, ...]
 
-    @property
+    # Lookups by path are dictionaries built once per course: templates and hooks ask for every
+    # page, and scanning all lessons each time made large courses build in quadratic time.
+    @cached_property
     def lessons(self) -> tuple[Lesson, ...]:
         return tuple(lesson for block in self.blocks for lesson in block.lessons)
+
+    @cached_property
+    def _lessons_by_path(self) -> dict[str, Lesson]:
+        return {lesson.src_path: lesson for lesson in self.lessons}
+
+    @cached_property
+    def _blocks_by_path(self) -> dict[str, LearningBlock]:
+        return {block.src_path: block for block in self.blocks}
+
+    @cached_property
+    def _block_positions(self) -> dict[str, int]:
+        """Position of each block, keyed by its overview page and by each of its lessons."""
+        positions = {}
+        for position, block in enumerate(self.blocks):
+            positions[block.src_path] = position
+            positions.update((lesson.src_path, position) for lesson in block.lessons)
+        return positions
 
     @property
     def duration(self) -> int:
         return sum(block.duration for block in self.blocks)
 
     def lesson(self, src_path: str) -> Lesson | None:
-        return next((lesson for lesson in self.lessons if lesson.src_path == src_path), None)
+        return self._lessons_by_path.get(src_path)
 
     def block(self, src_path: str) -> LearningBlock | None:
         """The block whose overview page is ``src_path``."""
-        return next((block for block in self.blocks if block.src_path == src_path), None)
+        return self._blocks_by_path.get(src_path)
 
     def block_of(self, lesson: Lesson) -> LearningBlock:
-        return next(block for block in self.blocks if lesson in block.lessons)
+        return self.blocks[self._block_positions[lesson.src_path]]
 
     def next_step(self, lesson: Lesson) -> NextStep:
         """The successor of ``lesson``: its `next:` target, the next lesson, the next block, or the end."""
@@ -114,7 +134,7 @@ class Course:
         position = block.lessons.index(lesson)
         if position + 1 < len(block.lessons):
             return NextStep("lesson", lesson=block.lessons[position + 1])
-        block_position = self.blocks.index(block)
+        block_position = self._block_positions[block.src_path]
         if block_position + 1 < len(self.blocks):
             return NextStep("block", block=self.blocks[block_position + 1])
         return NextStep("course-complete")

@@ -1,0 +1,290 @@
+"""`make bench`: this site against a stock Material + mkdocs-quiz build of the same content, in one run.
+
+Measures page weight, Lighthouse scores, build scaling on a synthetic course, the hooks' share of the
+build (with a cProfile summary) and the edit loop under `mkdocs serve`; writes benchmarks/results.json
+and BENCHMARKS.md. Every number is a median over repeated runs, shown beside the stock build's.
+
+Usage: .venv/bin/python benchmarks/bench.py [--quick | --busy | --report-only]
+  --quick         one run of everything on small synthetic courses: for working on the harness itself.
+  --busy          fewer repetitions where the numbers only orient (stock scores, 500 and 1,000 lessons),
+                  for a machine that other work keeps busy (`make bench BENCH_ARGS=--busy`).
+  --report-only   rewrite BENCHMARKS.md from benchmarks/results.json without measuring.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import importlib.metadata
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BENCH_DIR = Path(__file__).resolve().parent
+PROJECT_DIR = BENCH_DIR.parent
+sys.path[:0] = [str(BENCH_DIR), str(PROJECT_DIR / "tests" / "browser")]
+
+from browser_helpers import CHROMIUM_FLAGS, system_chromium  # noqa: E402
+from edit_loop import measure_edit_loop  # noqa: E402
+from gzip_server import GzipServer  # noqa: E402
+from lighthouse import CATEGORIES, lighthouse_version, run_lighthouse  # noqa: E402
+from page_weight import MOBILE, TALL, load_page  # noqa: E402
+from playwright.sync_api import sync_playwright  # noqa: E402
+from report import write_report  # noqa: E402
+from sites import ENV, build, generated_nav_entries, make_variant, project_variants  # noqa: E402
+from synthetic_course import write_course  # noqa: E402
+
+RESULTS = BENCH_DIR / "results.json"
+REPORT = PROJECT_DIR / "BENCHMARKS.md"
+COMMAND = "make bench"
+
+# The four page types of the budget; the glossary is measured once the site has one.
+PAGES = {
+    "home": "",
+    "lesson": "01-pm-foundations/01-what-a-product-manager-does/",
+    "diagram lesson": "01-pm-foundations/03-project-phases-waterfall-agile/",
+    "glossary": "glossary/",
+}
+EDITED_LESSON = "01-pm-foundations/01-what-a-product-manager-does.md"
+
+FULL = {
+    "weight_runs": 5,
+    "lighthouse_runs": {"course": 3, "stock": 3},
+    # lessons -> strict builds per variant; fewer at 1,000 lessons keeps the whole bench near 20 minutes.
+    "scaling_runs": {100: 3, 500: 3, 1000: 2},
+    "edit_rounds": 5,
+}
+# For a machine that other work keeps busy, where every run takes several times longer: fewer runs
+# where the numbers are for orientation only (the stock site's scores, the larger courses).
+BUSY = {
+    "weight_runs": 5,
+    "lighthouse_runs": {"course": 3, "stock": 1},
+    "scaling_runs": {100: 3, 500: 1, 1000: 1},
+    "edit_rounds": 3,
+}
+QUICK = {"weight_runs": 1, "lighthouse_runs": {"course": 1, "stock": 1}, "scaling_runs": {20: 1, 60: 1}, "edit_rounds": 1}
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def machine() -> dict:
+    cpu = next(
+        (line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+        platform.processor() or "unknown",
+    )
+    memory_kb = next(
+        (int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines() if line.startswith("MemTotal")), 0
+    )
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "ram_gb": round(memory_kb / 1024 / 1024, 1),
+        "os": platform.platform(),
+    }
+
+
+def _command_version(*command: str) -> str:
+    try:
+        return subprocess.run(command, capture_output=True, text=True, timeout=60).stdout.strip()
+    except OSError:
+        return "not found"
+
+
+def versions() -> dict:
+    mermaid = json.loads((PROJECT_DIR / "node_modules" / "mermaid" / "package.json").read_text())["version"]
+    return {
+        "Python": platform.python_version(),
+        "MkDocs": importlib.metadata.version("mkdocs"),
+        "Material for MkDocs": importlib.metadata.version("mkdocs-material"),
+        "mkdocs-quiz": importlib.metadata.version("mkdocs-quiz"),
+        "pymdown-extensions": importlib.metadata.version("pymdown-extensions"),
+        "Chromium": _command_version(system_chromium() or "chromium", "--version"),
+        "Node": _command_version("node", "--version"),
+        "Lighthouse": lighthouse_version(),
+        "Playwright (Python)": importlib.metadata.version("playwright"),
+        "Mermaid (self-hosted)": mermaid,
+    }
+
+
+def measure_pages(work: Path, settings: dict, log) -> tuple[dict, dict, dict]:
+    """Page weight and Lighthouse for the four page types of this site and of the stock build."""
+    variants = project_variants(work / "real")
+    sites = {}
+    for name in ("course", "stock"):
+        sites[name] = work / "real" / f"site-{name}"
+        build(variants[name], sites[name])
+    pages = {label: path for label, path in PAGES.items() if (sites["course"] / path / "index.html").is_file()}
+    missing = [label for label in PAGES if label not in pages]
+    weight: dict = {label: {} for label in pages}
+    lighthouse: dict = {label: {} for label in pages}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=system_chromium(), args=CHROMIUM_FLAGS)
+        for name, site in sites.items():
+            server = GzipServer(site)
+            with server:
+                for label, path in pages.items():
+                    if not (site / path / "index.html").is_file():
+                        weight[label][name] = None
+                        continue
+                    log(f"page weight: {name} {label}")
+                    loads = [load_page(browser, server, path, MOBILE) for _ in range(settings["weight_runs"])]
+                    tall = load_page(browser, server, path, TALL)
+                    weight[label][name] = {
+                        "bytes": median([load.bytes for load in loads]),
+                        "requests": median([load.requests for load in loads]),
+                        "blocked": loads[0].blocked,
+                        "fcp_ms": median([load.fcp_ms or 0 for load in loads]),
+                        "layout_shift": max(load.layout_shift for load in loads),
+                        "layout_shift_whole_page": tall.layout_shift,
+                        "mermaid_loaded": any(load.mermaid_loaded for load in loads),
+                        "mermaid_render_blocking": any(load.mermaid_render_blocking for load in loads),
+                        "by_kind": loads[0].by_kind,
+                        "runs": [load.bytes for load in loads],
+                    }
+                for label, path in pages.items():
+                    if weight[label][name] is None:
+                        lighthouse[label][name] = None
+                        continue
+                    log(f"lighthouse: {name} {label}")
+                    runs = [run_lighthouse(server.url + path) for _ in range(settings["lighthouse_runs"][name])]
+                    lighthouse[label][name] = {
+                        "scores": {c: median([run["scores"][c] for run in runs]) for c in CATEGORIES},
+                        "metrics": {m: median([run["metrics"][m] for run in runs]) for m in runs[0]["metrics"]},
+                        "lost": {audit: info for run in runs for audit, info in run["lost"].items()},
+                        "runs": [run["scores"] for run in runs],
+                    }
+        browser.close()
+    notes = {"missing_pages": missing, "stock_nav_dropped": variants["stock"].dropped_nav}
+    return weight, lighthouse, notes
+
+
+def measure_scaling(work: Path, settings: dict, log) -> dict:
+    """Strict build times of the three variants on synthetic courses; runs interleaved so load hits all alike."""
+    results: dict = {}
+    for lessons, runs in settings["scaling_runs"].items():
+        root = work / f"synthetic-{lessons}"
+        content = root / "content"
+        # The course's generated pages (the glossary) stay in its nav; the other variants drop them.
+        nav = write_course(lessons, content) + generated_nav_entries()
+        shutil.copytree(PROJECT_DIR / "docs" / "assets", content / "assets")
+        variants = {name: make_variant(name, content, nav, root / name) for name in ("course", "stock", "no-hooks")}
+        times: dict[str, list[float]] = {name: [] for name in variants}
+        for run in range(runs):
+            for name, variant in variants.items():
+                log(f"build: {lessons} lessons, {name}, run {run + 1}/{runs}")
+                times[name].append(build(variant, root / f"site-{name}"))
+        results[lessons] = {name: {"runs": values, "median_s": median(values)} for name, values in times.items()}
+    return results
+
+
+def hook_timing(work: Path, lessons: int, log, profile: bool) -> dict:
+    """One build of the synthetic course with a stopwatch on every hook event (and optionally cProfile)."""
+    variant_dir = work / f"synthetic-{lessons}" / "course"
+    profile_path = work / "hooks.prof"
+    command = [sys.executable, str(BENCH_DIR / "hook_timing.py"), str(variant_dir / "mkdocs.yml"), str(work / "site-timed")]
+    if profile:
+        command += ["--profile", str(profile_path)]
+    log(f"hook timing{' + cProfile' if profile else ''}: {lessons} lessons")
+    process = subprocess.run(command, cwd=variant_dir, env=ENV, capture_output=True, text=True)
+    if process.returncode != 0:
+        raise SystemExit(f"The timed build failed:\n{process.stderr[-3000:]}")
+    result = json.loads(process.stdout.strip().splitlines()[-1])
+    if profile:
+        result["profile"] = profile_summary(profile_path)
+    return result
+
+
+def profile_summary(profile_path: Path) -> dict:
+    """Where the build's time goes: the top functions overall and in hooks/, by cumulative time."""
+    import pstats
+
+    stats = pstats.Stats(str(profile_path))
+    total = stats.total_tt  # type: ignore[attr-defined]
+
+    def rows(predicate, limit: int) -> list[dict]:
+        entries = []
+        for (filename, line, function), (_, calls, own, cumulative, _) in stats.stats.items():  # type: ignore[attr-defined]
+            if predicate(filename):
+                entries.append({
+                    "function": f"{_short(filename)}:{line}({function})",
+                    "calls": calls,
+                    "own_s": round(own, 3),
+                    "cumulative_s": round(cumulative, 3),
+                })
+        return sorted(entries, key=lambda entry: -entry["cumulative_s"])[:limit]
+
+    hooks_dir = str(PROJECT_DIR / "hooks")
+    return {
+        "total_s": round(total, 2),
+        "hooks": rows(lambda name: "/hooks/" in name or name.startswith(hooks_dir), 12),
+        "own_time_overall": sorted(
+            rows(lambda name: True, 400), key=lambda entry: -entry["own_s"]
+        )[:12],
+    }
+
+
+def _short(filename: str) -> str:
+    for marker in ("site-packages/", "/hooks/", "python3.11/"):
+        if marker in filename:
+            return ("hooks/" if marker == "/hooks/" else "") + filename.split(marker, 1)[1]
+    return filename
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="one run of everything, small courses")
+    parser.add_argument("--busy", action="store_true", help="fewer runs where they only orient, for a busy machine")
+    parser.add_argument("--report-only", action="store_true", help="rewrite BENCHMARKS.md from results.json")
+    arguments = parser.parse_args()
+    if arguments.report_only:
+        write_report(json.loads(RESULTS.read_text()), REPORT)
+        return
+    settings = QUICK if arguments.quick else BUSY if arguments.busy else FULL
+    started = time.perf_counter()
+
+    def log(message: str) -> None:
+        print(f"[bench {time.perf_counter() - started:6.0f}s] {message}", flush=True)
+
+    results: dict = {
+        "generated": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "command": COMMAND + (" (harness check: --quick)" if arguments.quick else " BENCH_ARGS=--busy" if arguments.busy else ""),
+        "machine": machine(),
+        "versions": versions(),
+        "load_average_at_start": os.getloadavg(),
+        "settings": {**settings, "scaling_runs": {str(k): v for k, v in settings["scaling_runs"].items()}},
+    }
+    with tempfile.TemporaryDirectory(prefix="bench-") as temp:
+        work = Path(temp)
+        results["page_weight"], results["lighthouse"], results["notes"] = measure_pages(work, settings, log)
+        scaling = measure_scaling(work, settings, log)
+        results["build_scaling"] = {str(lessons): value for lessons, value in scaling.items()}
+        largest = max(scaling)
+        results["hook_timing"] = {
+            str(lessons): hook_timing(work, lessons, log, profile=False) for lessons in (min(scaling), largest)
+        }
+        results["profile"] = hook_timing(work, largest, log, profile=True)
+        results["profile"]["lessons"] = largest
+        log("edit loop under mkdocs serve")
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=system_chromium(), args=CHROMIUM_FLAGS)
+            edits = measure_edit_loop(browser, EDITED_LESSON, settings["edit_rounds"])
+            browser.close()
+        results["edit_loop"] = {"lesson": EDITED_LESSON, "runs_s": edits, "median_s": median(edits)}
+    results["load_average_at_end"] = os.getloadavg()
+    results["duration_s"] = round(time.perf_counter() - started)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    write_report(results, REPORT)
+    log(f"wrote {RESULTS.relative_to(PROJECT_DIR)} and {REPORT.relative_to(PROJECT_DIR)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""The contributor's edit loop: from saving a lesson to seeing the change in the browser under `mkdocs serve`.
+
+A copy of the project is served (the real docs/ is never touched) the way `make serve` serves it,
+the lesson is open in Chromium, and each round appends a new sentence to the lesson file and waits
+until live reload has rebuilt the site and the page shows the sentence.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from playwright.sync_api import Browser
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def measure_edit_loop(browser: Browser, lesson_src: str, rounds: int) -> list[float]:
+    """Seconds from writing ``lesson_src`` (relative to docs/) to the reloaded page showing the edit."""
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as work:
+        project = Path(work)
+        for part in PARTS:
+            source = PROJECT_DIR / part
+            copy = shutil.copytree if source.is_dir() else shutil.copy2
+            copy(source, project / part)
+        (project / "node_modules").symlink_to(PROJECT_DIR / "node_modules")
+        port = _free_port()
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        try:
+            _wait_until_serving(server)
+            lesson = project / "docs" / lesson_src
+            url = f"http://127.0.0.1:{port}/" + re.sub(r"(index)?\.md$", "", lesson_src).rstrip("/") + "/"
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(url, wait_until="load")
+            original = lesson.read_text()
+            times = []
+            for round_number in range(1, rounds + 1):
+                marker = f"Edit-loop marker {round_number} {time.time_ns()}."
+                start = time.perf_counter()
+                lesson.write_text(original + f"\n\n{marker}\n")
+                page.get_by_text(marker).wait_for(timeout=300_000)
+                times.append(time.perf_counter() - start)
+            context.close()
+            return times
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+
+
+def _wait_until_serving(server: subprocess.Popen) -> None:
+    """Read mkdocs serve's log until it says it is serving (after its first full build)."""
+    assert server.stderr is not None
+    log = []
+    for line in server.stderr:
+        log.append(line)
+        if "Serving on" in line:
+            # Keep draining the log in the background so the server never blocks on a full pipe.
+            threading.Thread(target=lambda: [None for _ in server.stderr], daemon=True).start()
+            return
+    raise SystemExit("mkdocs serve stopped before serving:\n" + "".join(log))

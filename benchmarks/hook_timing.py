@@ -1,0 +1,75 @@
+"""One strict build with a stopwatch around every hook event: how much of the build the hooks take.
+
+MkDocs calls each hook module's event functions from its plugin collection; wrapping those functions
+times exactly the code in hooks/ (and what it calls), without a profiler's overhead. With --profile, the
+build runs under cProfile instead and the statistics are written to the given file.
+
+Usage: python benchmarks/hook_timing.py CONFIG_FILE SITE_DIR [--profile OUT.prof]
+Prints one JSON object: build seconds, hook seconds, and seconds per hook event.
+"""
+
+from __future__ import annotations
+
+import cProfile
+import functools
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from typing import Any, Callable
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+
+def timed_build(config_file: str, site_dir: str, profile_path: str | None = None) -> dict[str, Any]:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    spent: dict[str, float] = defaultdict(float)
+
+    def stopwatch(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(function)
+        def timed(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent[name] += time.perf_counter() - start
+
+        return timed
+
+    start = time.perf_counter()
+    config = load_config(config_file=config_file, site_dir=site_dir, strict=True)
+    hook_modules = set(config.hooks)
+    for event, functions in config.plugins.events.items():
+        for index, function in enumerate(functions):
+            module = getattr(function, "__module__", "")
+            if module in hook_modules:
+                functions[index] = stopwatch(f"{os.path.basename(module)}:{event}", function)
+    config.plugins.on_startup(command="build", dirty=False)
+    profiler = cProfile.Profile() if profile_path else None
+    try:
+        if profiler:
+            profiler.enable()
+        build(config)
+    finally:
+        if profiler:
+            profiler.disable()
+            profiler.dump_stats(profile_path)
+        config.plugins.on_shutdown()
+    total = time.perf_counter() - start
+    return {
+        "build_s": total,
+        "hooks_s": sum(spent.values()),
+        "by_event_s": dict(sorted(spent.items(), key=lambda item: -item[1])),
+    }
+
+
+def main() -> None:
+    config_file, site_dir = sys.argv[1], sys.argv[2]
+    profile_path = sys.argv[4] if len(sys.argv) > 4 and sys.argv[3] == "--profile" else None
+    print(json.dumps(timed_build(config_file, site_dir, profile_path)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,179 @@
+"""The three configurations the benchmark builds from the same content.
+
+- course:   this site as it is (mkdocs.yml with its hooks, overrides and extra CSS).
+- stock:    what a new Material + mkdocs-quiz site gets with default settings: Material's default
+            font (Roboto from Google Fonts), Mermaid from Material's CDN default, the quiz plugin on
+            every page (its default `enabled_by_default: true`), no hooks, no overrides, no extra CSS,
+            no theme features. Same site name, URL, Markdown extensions and nav as the course;
+            pages that name one of our templates (front matter `template:`) get Material's.
+- no-hooks: this site's mkdocs.yml without `hooks:`. Our templates read the context the hooks
+            provide, so this variant also drops `custom_dir` (Material's own templates), and it turns
+            the quiz plugin on for every page, because without assets_hook no page would opt in and
+            the quizzes would not be rendered at all. What remains differs from `course` only by the
+            hooks and the templates they feed: the measure of their cost. It is built without strict
+            mode: the print-site plugin warns on every page that print_hook would have given a title.
+
+Every variant is a folder with its own mkdocs.yml; `course` and `no-hooks` inherit the project's
+mkdocs.yml (MkDocs' INHERIT) and link hooks/, overrides/ and node_modules/ from the project.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+VARIANTS = ("course", "stock", "no-hooks")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+class _IgnorePythonTags(yaml.SafeLoader):
+    """Reads mkdocs.yml without importing what its !!python tags name, nor reading the environment."""
+
+
+_IgnorePythonTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+# `!ENV [NAME, default]`: the benchmark reads the default, as a build without NAME set does.
+_IgnorePythonTags.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
+
+
+def project_config() -> dict:
+    return yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(), Loader=_IgnorePythonTags)
+
+
+def top_level_section(key: str) -> str:
+    """The text of a top-level key of the project's mkdocs.yml, as written (keeps its !!python tags)."""
+    text = (PROJECT_DIR / "mkdocs.yml").read_text()
+    match = re.search(rf"^{key}:.*?(?=^\S|\Z)", text, flags=re.MULTILINE | re.DOTALL)
+    if match is None:
+        raise SystemExit(f"mkdocs.yml has no top-level '{key}:'")
+    return match.group(0).rstrip() + "\n"
+
+
+def nav_of_existing_pages(nav: list, docs_dir: Path) -> tuple[list, list[str]]:
+    """The nav without entries whose page is not a file in ``docs_dir`` (pages our hooks generate).
+
+    Returns the kept nav and the dropped paths, which the report lists.
+    """
+    kept, dropped = [], []
+    for entry in nav:
+        title, value = next(iter(entry.items())) if isinstance(entry, dict) else (None, entry)
+        if isinstance(value, list):
+            children, gone = nav_of_existing_pages(value, docs_dir)
+            dropped += gone
+            if children:
+                kept.append({title: children})
+        elif (docs_dir / value).is_file() or "://" in value:
+            kept.append(entry)
+        else:
+            dropped.append(value)
+    return kept, dropped
+
+
+_TEMPLATE_KEY = re.compile(r"\A(---\n(?:(?!---\n).*\n)*?)template:.*\n")
+
+
+def _drop_template_key(page: Path) -> None:
+    """Remove a `template:` front matter key: it names a template of our overrides, which the variant lacks."""
+    text = page.read_text()
+    stripped = _TEMPLATE_KEY.sub(r"\1", text, count=1)
+    if stripped != text:
+        page.write_text(stripped)
+
+
+def generated_nav_entries() -> list:
+    """The project's top-level nav pages that no file in docs/ backs: our hooks generate them (the glossary)."""
+    return [
+        entry for entry in project_config()["nav"]
+        if isinstance(entry, dict)
+        and isinstance(next(iter(entry.values())), str)
+        and not (PROJECT_DIR / "docs" / next(iter(entry.values()))).is_file()
+    ]
+
+
+@dataclass
+class Variant:
+    name: str
+    project_dir: Path
+    dropped_nav: list[str]
+
+    @property
+    def config_file(self) -> Path:
+        return self.project_dir / "mkdocs.yml"
+
+
+def make_variant(name: str, docs_source: Path, nav: list, target: Path) -> Variant:
+    """Write the ``name`` variant of a site with the pages of ``docs_source`` and ``nav`` into ``target``."""
+    target.mkdir(parents=True)
+    shutil.copytree(docs_source, target / "docs", ignore=shutil.ignore_patterns("__pycache__"))
+    nav, dropped = nav_of_existing_pages(nav, target / "docs") if name != "course" else (nav, [])
+    if name != "course":
+        for page in (target / "docs").rglob("*.md"):
+            _drop_template_key(page)
+    for part in ("hooks", "overrides", "node_modules"):
+        (target / part).symlink_to(PROJECT_DIR / part)
+    nav_yaml = yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True)
+    if name == "stock":
+        config = project_config()
+        text = yaml.safe_dump(
+            {
+                "site_name": config["site_name"],
+                "site_description": config.get("site_description"),
+                "site_url": config.get("site_url"),
+                "theme": {"name": "material", "language": config["theme"].get("language", "en")},
+                "plugins": ["search", "mkdocs_quiz"],
+            },
+            sort_keys=False,
+            allow_unicode=True,
+        )
+        text += top_level_section("markdown_extensions") + nav_yaml
+    elif name == "no-hooks":
+        plugins = [
+            {"mkdocs_quiz": {**(plugin["mkdocs_quiz"] or {}), "enabled_by_default": True}}
+            if isinstance(plugin, dict) and "mkdocs_quiz" in plugin
+            else plugin
+            for plugin in project_config()["plugins"]
+        ]
+        (target / "no-overrides").mkdir()
+        text = f"INHERIT: {PROJECT_DIR / 'mkdocs.yml'}\n" + yaml.safe_dump(
+            {
+                "hooks": [],
+                "theme": {"custom_dir": "no-overrides", "static_templates": []},
+                "plugins": plugins,
+                # print_hook gives each page of the print view its title; without it the print-site
+                # plugin warns once per page, which strict mode would turn into a failed build.
+                "strict": False,
+            },
+            sort_keys=False,
+        ) + nav_yaml
+    else:
+        text = f"INHERIT: {PROJECT_DIR / 'mkdocs.yml'}\n" + nav_yaml
+    (target / "mkdocs.yml").write_text(text)
+    return Variant(name, target, dropped)
+
+
+def project_variants(target: Path) -> dict[str, Variant]:
+    """The three variants of the real course content."""
+    nav = project_config()["nav"]
+    return {name: make_variant(name, PROJECT_DIR / "docs", nav, target / name) for name in VARIANTS}
+
+
+def build(variant: Variant, site_dir: Path) -> float:
+    """`mkdocs build` of the variant as a contributor runs it (strict, except no-hooks); wall-clock seconds."""
+    # Not --quiet: it hides warnings from the counter that makes a strict build fail.
+    command = [sys.executable, "-m", "mkdocs", "build", "--clean"]
+    command += ["--strict"] if variant.name != "no-hooks" else []
+    command += ["-f", str(variant.config_file), "-d", str(site_dir)]
+    start = time.perf_counter()
+    process = subprocess.run(command, cwd=variant.project_dir, env=ENV, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if process.returncode != 0:
+        raise SystemExit(f"The {variant.name} build failed:\n{process.stdout}{process.stderr}")
+    return elapsed
