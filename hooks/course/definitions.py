@@ -8,10 +8,14 @@ from dataclasses import dataclass
 from course.errors import CourseError
 
 _ADMONITION = re.compile(r"^(?P<indent> *)(?:!!!|\?\?\?\+?) +definition\b(?P<rest>.*)$")
-_TITLE = re.compile(r'^\s*"(?P<title>[^"]*)"\s*$')
+_TITLE = re.compile(r'^(?P<modifiers>(?:\s+[\w-]+)*)\s*"(?P<title>[^"]*)"\s*$')
 _HEADING = re.compile(r"^(?P<hashes>#{2,6}) +(?P<text>.+?)(?: +#+)? *$")
 _FENCE = re.compile(r"^ *(```|~~~)")
 ALIASES_PREFIX = "Also called:"
+# `!!! definition everyday-word "Planning"`: the term is also an everyday word, wrong in most prose
+# ("roadmap planning sessions"), so only its aliases ("planning phase") are recognised in other lessons.
+# An extra admonition class, so learners never see it.
+EVERYDAY_WORD = "everyday-word"
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,7 @@ class Definition:
     src_path: str
     line: int  # 1-based line of the '!!! definition' opener
     section: str | None  # text of the nearest heading above it, if any
+    everyday_word: bool = False  # only the aliases are recognised in lessons, not the term itself
 
 
 def find_definitions(src_path: str, markdown: str, first_line: int = 1) -> list[Definition]:
@@ -54,6 +59,14 @@ def find_definitions(src_path: str, markdown: str, first_line: int = 1) -> list[
                 'put the term in quotes after the type, e.g. !!! definition "Product manager"',
                 line=line_no,
             )
+        unknown = [word for word in title.group("modifiers").split() if word != EVERYDAY_WORD]
+        if unknown:
+            raise CourseError(
+                src_path,
+                f"the definition of '{title.group('title').strip()}' has an unknown option '{unknown[0]}'",
+                f"the only option is '{EVERYDAY_WORD}' (!!! definition {EVERYDAY_WORD} \"Term\"); remove the other",
+                line=line_no,
+            )
         body, number = _body(lines, number + 1, len(opener.group("indent")) + 4)
         text, aliases = _split_aliases(body)
         if not text:
@@ -71,6 +84,7 @@ def find_definitions(src_path: str, markdown: str, first_line: int = 1) -> list[
                 src_path=src_path,
                 line=line_no,
                 section=section,
+                everyday_word=EVERYDAY_WORD in title.group("modifiers").split(),
             )
         )
     return definitions

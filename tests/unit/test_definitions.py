@@ -54,3 +54,16 @@ def test_definition_with_empty_title_fails() -> None:
 def test_definition_with_empty_body_fails() -> None:
     with pytest.raises(CourseError, match="'Agile' has an empty body"):
         find_definitions("a.md", '!!! definition "Agile"\n\nNext paragraph.\n')
+
+
+def test_everyday_word_option() -> None:
+    planning, agile = find_definitions(
+        "a.md", '!!! definition everyday-word "Planning"\n    A phase.\n\n    Also called: planning phase\n\n!!! definition "Agile"\n    A way.\n'
+    )
+    assert planning.term == "Planning" and planning.everyday_word and planning.aliases == ("planning phase",)
+    assert not agile.everyday_word
+
+
+def test_unknown_option_fails() -> None:
+    with pytest.raises(CourseError, match=r"a\.md:1: the definition of 'Planning' has an unknown option 'everyday'"):
+        find_definitions("a.md", '!!! definition everyday "Planning"\n    A phase.\n')

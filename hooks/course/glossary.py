@@ -1,0 +1,527 @@
+"""The glossary: every `definition` admonition of the course, and where lessons use its terms.
+
+Collected once per build from the source of every page (``collect_glossary``). The same
+``TermMatcher`` then finds terms in lesson Markdown (for "Also used in") and in rendered lesson
+HTML (for tooltips), so the two always agree on what counts as a use of a term.
+
+Matching rules, as the README's "Writing a lesson" describes them for authors:
+
+- A term matches its own words, its aliases (``Also called: ...``) and their regular plurals
+  (-s, -es, consonant + y -> -ies), as whole words, across line breaks, longest match first
+  ("program management" wins over "program").
+- Case does not matter, except for abbreviations written in capitals (PM, OKR, B2B): those match
+  only in capitals, so "pm" in "3 pm" is not the product manager.
+- A term marked ``everyday-word`` (Planning, Closing) is recognised only through its aliases.
+- Tooltips go on the first use of each term per page, never on the page that defines it, and never
+  inside headings, links, code, buttons, summaries, definitions or quizzes.
+
+Why not the abbr extension, which Material's `content.tooltips` also shows? It marks every use,
+case-sensitively, without plurals, with no link to the glossary and no keyboard focus. A tooltip
+here is a link with a title: Material shows the title on hover and focus, the link leads to the entry.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+import yaml
+from markdown.extensions.toc import unique
+
+from course.definitions import Definition, find_definitions
+from course.errors import CourseError
+from course.frontmatter import _FRONT_MATTER, read_front_matter
+
+# "Also used in" lists this many lessons and counts the rest, so a term that every lesson uses
+# does not turn its entry into a wall of links.
+USED_IN_LIMIT = 10
+
+Slugify = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    """A page of the site as the glossary reads it: its source, and whether it is part of the course."""
+
+    src_path: str
+    text: str  # the whole file, front matter included
+    course_page: bool  # a lesson or block overview: gets tooltips and counts as "Also used in"
+    nav_title: str | None = None  # used when the front matter has no title
+
+
+@dataclass(frozen=True)
+class PageRef:
+    src_path: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    term: str
+    slug: str
+    text: str  # the definition, Markdown
+    short: str  # its first sentence as plain text: the tooltip
+    aliases: tuple[str, ...]
+    everyday_word: bool
+    defined_in: PageRef
+    line: int
+    section: str | None
+    section_anchor: str | None
+    used_in: tuple[PageRef, ...] = ()
+    more_used_in: int = 0  # lessons that use the term beyond USED_IN_LIMIT
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The term and its aliases: what the glossary filter matches."""
+        return (self.term, *self.aliases)
+
+
+@dataclass(frozen=True)
+class LetterGroup:
+    label: str
+    anchor: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    entry: Entry
+    text: str
+
+
+class TermMatcher:
+    """Finds terms, aliases and their plurals in text: whole words, longest first."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        # Keys are a form's words joined by a space (or by what else stands between them, as in
+        # "R&D"): abbreviations in capitals as written, everything else in lower case. The prefix
+        # sets hold every form's first words, so most words of a text cost one set lookup.
+        self._exact: dict[str, Entry] = {}
+        self._folded: dict[str, Entry] = {}
+        self._exact_prefixes: set[str] = set()
+        self._folded_prefixes: set[str] = set()
+        self._first_words: set[str] = set()  # in lower case, abbreviations too
+        entries = list(entries)
+        # Names first, then plurals: a name always wins over another term's automatic plural.
+        forms = [(name, entry) for entry in entries for name in _names(entry)]
+        forms += [(plural(name), entry) for entry in entries for name in _names(entry)]
+        for form, entry in forms:
+            keys = _prefix_keys(form)
+            if not keys:
+                continue
+            if _is_abbreviation(form):
+                table, prefixes = self._exact, self._exact_prefixes
+            else:
+                keys = [key.lower() for key in keys]
+                table, prefixes = self._folded, self._folded_prefixes
+            table.setdefault(keys[-1], entry)
+            prefixes.update(keys[:-1])
+            self._first_words.add(keys[0].lower())
+
+    def find(self, text: str) -> Iterator[Match]:
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters change length in lower case ("İ")
+            lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
+        spans = [word.span() for word in _WORD.finditer(text)]
+        first = self._first_words
+        index = 0
+        while index < len(spans):
+            start, end = spans[index]
+            if lowered[start:end] not in first:  # most words: one set lookup
+                index += 1
+                continue
+            exact, folded = text[start:end], lowered[start:end]
+            last, found = index, None
+            while True:
+                entry = self._exact.get(exact) or self._folded.get(folded)
+                if entry is not None:
+                    found = (last, entry)  # the longest match so far
+                if last + 1 == len(spans) or (exact not in self._exact_prefixes and folded not in self._folded_prefixes):
+                    break
+                gap_start, (next_start, next_end) = spans[last][1], spans[last + 1]
+                separator = _separator(text[gap_start:next_start])
+                exact += separator + text[next_start:next_end]
+                folded += separator.lower() + lowered[next_start:next_end]
+                last += 1
+            if found is None:
+                index += 1
+                continue
+            end = spans[found[0]][1]
+            yield Match(start, end, found[1], text[start:end])
+            index = found[0] + 1
+
+
+@dataclass(frozen=True)
+class Glossary:
+    entries: tuple[Entry, ...]  # alphabetical
+    matcher: TermMatcher = field(compare=False)
+    defined_on: dict[str, frozenset[str]] = field(compare=False)  # src_path -> slugs defined there
+    tooltip_pages: frozenset[str] = frozenset()
+
+    @property
+    def groups(self) -> tuple[LetterGroup, ...]:
+        groups: dict[str, list[Entry]] = {}
+        for entry in self.entries:
+            groups.setdefault(_letter(entry.term), []).append(entry)
+        return tuple(
+            LetterGroup(label, "letter-" + ("other" if label == "#" else label.lower()), tuple(entries))
+            for label, entries in groups.items()
+        )
+
+
+def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify) -> Glossary:
+    """Every definition of ``pages`` (in course order), checked for clashes, with where each term is used.
+
+    Raises CourseError naming both files when a term is defined twice with different text, or when
+    a term or alias belongs to two terms, or two terms get the same anchor.
+    """
+    first: dict[str, tuple[Definition, PageRef, str | None]] = {}  # casefolded term -> first definition
+    defined_keys: dict[str, set[str]] = {}  # src_path -> casefolded terms defined there
+    refs: dict[str, PageRef] = {}
+    bodies: dict[str, str] = {}
+    for page in pages:
+        title, end_line, body = _split_page(page.src_path, page.text)
+        refs[page.src_path] = PageRef(page.src_path, title or page.nav_title or posixpath.basename(page.src_path))
+        bodies[page.src_path] = body
+        definitions = find_definitions(page.src_path, body, end_line + 1)
+        anchors = _section_anchors(body, end_line + 1, slugify) if definitions else []
+        for definition in definitions:
+            key = definition.term.casefold()
+            defined_keys.setdefault(page.src_path, set()).add(key)
+            earlier = first.get(key)
+            if earlier is None:
+                first[key] = (definition, refs[page.src_path], _anchor_above(anchors, definition.line))
+            elif _normalise(earlier[0].text) != _normalise(definition.text):
+                raise CourseError(
+                    definition.src_path,
+                    f"'{definition.term}' is defined here and in {_where(earlier[0])} with different text",
+                    "define each term once: delete one of the two definitions, or rename one of the terms",
+                    line=definition.line,
+                )
+    # An identical second definition is allowed (a reminder); that page is treated as defining it too.
+    entries = {key: _entry(definition, ref, anchor, slugify) for key, (definition, ref, anchor) in first.items()}
+    _check_names([(entries[key], definition) for key, (definition, _, _) in first.items()])
+    defined_on = {path: frozenset(entries[key].slug for key in keys) for path, keys in defined_keys.items()}
+
+    matcher = TermMatcher(entries.values())
+    used: dict[str, list[PageRef]] = {entry.slug: [] for entry in entries.values()}
+    for page in pages:
+        if page.course_page:
+            found = {match.entry.slug for match in matcher.find(prose_of_markdown(bodies[page.src_path]))}
+            for slug in found - defined_on.get(page.src_path, frozenset()):
+                used[slug].append(refs[page.src_path])
+    finished = sorted(
+        (
+            replace(entry, used_in=tuple(used[entry.slug][:USED_IN_LIMIT]),
+                    more_used_in=max(0, len(used[entry.slug]) - USED_IN_LIMIT))
+            for entry in entries.values()
+        ),
+        key=lambda entry: (_sort_key(entry.term), entry.term),
+    )
+    return Glossary(
+        entries=tuple(finished),
+        matcher=TermMatcher(finished),
+        defined_on=defined_on,
+        tooltip_pages=frozenset(page.src_path for page in pages if page.course_page),
+    )
+
+
+def _entry(definition: Definition, ref: PageRef, anchor: str | None, slugify: Slugify) -> Entry:
+    return Entry(
+        term=definition.term,
+        slug=slugify(definition.term),
+        text=definition.text,
+        short=first_sentence(definition.text),
+        aliases=definition.aliases,
+        everyday_word=definition.everyday_word,
+        defined_in=ref,
+        line=definition.line,
+        section=definition.section,
+        section_anchor=anchor,
+    )
+
+
+def _check_names(entries: list[tuple[Entry, Definition]]) -> None:
+    """No two terms may share a name (term or alias, in any case) or an anchor."""
+    owners: dict[str, tuple[Entry, Definition, str]] = {}  # casefolded name -> owner, "term" or "alias"
+    slugs: dict[str, tuple[Entry, Definition]] = {}
+    for entry, here in entries:
+        if entry.slug in slugs:
+            other, there = slugs[entry.slug]
+            raise CourseError(
+                here.src_path,
+                f"the term '{entry.term}' gets the same anchor (#{entry.slug}) as '{other.term}' defined in {_where(there)}",
+                "rename one of the two terms",
+                line=here.line,
+            )
+        slugs[entry.slug] = (entry, here)
+        for name, kind in [(entry.term, "term")] + [(alias, "alias") for alias in entry.aliases]:
+            key = _normalise(name).casefold()
+            if key not in owners:
+                owners[key] = (entry, here, kind)
+                continue
+            other, there, other_kind = owners[key]
+            if other is entry:
+                continue  # an alias that repeats its own term is harmless
+            mine = f"the term '{name}'" if kind == "term" else f"the alias '{name}' of '{entry.term}'"
+            theirs = f"the term '{other.term}'" if other_kind == "term" else f"an alias of '{other.term}'"
+            raise CourseError(
+                here.src_path,
+                f"{mine} is already {theirs} defined in {_where(there)}",
+                "give each name to one term only: remove or change it in one of the two files",
+                line=here.line,
+            )
+
+
+def _where(definition: Definition) -> str:
+    return f"docs/{definition.src_path}:{definition.line}"
+
+
+# --- Matching ------------------------------------------------------------------------------------
+
+# A word: letters and digits, hyphenated compounds kept whole ("business-to-business").
+_WORD = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
+_SIBILANT_END = re.compile(r"(?:s|x|z|ch|sh)$", re.IGNORECASE)
+_CONSONANT_Y_END = re.compile(r"[^aeiou]y$", re.IGNORECASE)
+
+
+def _names(entry: Entry) -> tuple[str, ...]:
+    return entry.aliases if entry.everyday_word else entry.names
+
+
+def plural(name: str) -> str:
+    """The regular English plural of a term's last word: roadmap -> roadmaps, key activity -> key activities."""
+    if _is_abbreviation(name):
+        return name + "s"
+    if _CONSONANT_Y_END.search(name):
+        return name[:-1] + "ies"
+    if _SIBILANT_END.search(name):
+        return name + "es"
+    return name + "s"
+
+
+def _is_abbreviation(name: str) -> bool:
+    """PM, OKR, B2B, OKRs: two or more capitals and no other lower-case letter than a plural s."""
+    letters = [char for char in name.removesuffix("s") if char.isalpha()]
+    return len(letters) >= 2 and all(char.isupper() for char in letters)
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _separator(gap: str) -> str:
+    """What stands between two words in a key: a space for any white space (line breaks too)."""
+    return " " if gap.isspace() else gap
+
+
+def _prefix_keys(form: str) -> list[str]:
+    """The keys of the first one, two, ... words of ``form``; the last is the key of the whole form."""
+    words = list(_WORD.finditer(form))
+    keys: list[str] = []
+    for number, word in enumerate(words):
+        separator = _separator(form[words[number - 1].end():word.start()]) if number else ""
+        keys.append((keys[-1] if keys else "") + separator + word.group())
+    return keys
+
+
+# --- "Also used in": the prose of a lesson's Markdown --------------------------------------------
+
+_FENCED_CODE = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,}).*?^(?P=indent)(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
+_NOT_PROSE = re.compile(
+    r"`+[^`]*`+"  # inline code
+    r"|<!--.*?-->"  # comments
+    r"|</?[A-Za-z][^>]*>"  # HTML tags and their attributes
+    r"|\]\([^)]*\)"  # link and image targets
+    r"|^[ \t]*\[[^\]\n]+\]:[^\n]*"  # reference link definitions
+    r"|\{[:#.][^}]*\}",  # attribute lists
+    re.MULTILINE | re.DOTALL,
+)
+
+
+def prose_of_markdown(markdown: str) -> str:
+    """The words of a page's Markdown, without code, HTML tags, link targets or attribute lists."""
+    return _NOT_PROSE.sub(" ", _FENCED_CODE.sub(" ", markdown))
+
+
+# --- Tooltips in rendered HTML -------------------------------------------------------------------
+
+# Elements whose text never gets a tooltip: headings, links and other controls, code, and text
+# that is not prose.
+_SKIPPED_TAGS = frozenset(
+    "a abbr button code h1 h2 h3 h4 h5 h6 kbd label option pre samp script select style "
+    "summary svg textarea var math".split()
+)
+# The definitions themselves, the quizzes, and the course's generated boxes.
+_SKIPPED_CLASSES = frozenset({"definition", "quiz", "lesson-objectives", "next-block", "mermaid"})
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+_RAW_TEXT_TAGS = ("script", "style", "textarea")
+_RAW_TEXT_END = {name: re.compile(rf"</{name}", re.IGNORECASE) for name in _RAW_TEXT_TAGS}
+_TAG = re.compile(
+    r"<(?:!--.*?-->"  # one literal "<" first, so the regex engine skips text quickly
+    r"|![^>]*>"
+    r"|(?P<close>/)?(?P<name>[A-Za-z][A-Za-z0-9-]*)(?P<attrs>[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>)",
+    re.DOTALL,
+)
+_CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+
+RenderTooltip = Callable[[Entry, str], str]  # (entry, the matched HTML text) -> the tooltip's HTML
+
+
+def add_tooltips(page_html: str, glossary: Glossary, src_path: str, render: RenderTooltip) -> str:
+    """Turn the first use of each term in the page's prose into a tooltip, rendered by ``render``."""
+    if src_path not in glossary.tooltip_pages:
+        return page_html
+    done = set(glossary.defined_on.get(src_path, ()))
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # open elements and whether text inside them is skipped
+    position = 0
+    for tag in _TAG.finditer(page_html):
+        if tag.start() < position:
+            continue  # inside a script or style, already copied
+        text = page_html[position:tag.start()]
+        skipped = bool(stack) and stack[-1][1]
+        out.append(text if skipped else _link_terms(text, glossary.matcher, done, render))
+        out.append(tag.group(0))
+        position = tag.end()
+        name = (tag.group("name") or "").lower()
+        if not name:
+            continue
+        if tag.group("close"):
+            for depth in range(len(stack) - 1, -1, -1):
+                if stack[depth][0] == name:
+                    del stack[depth:]
+                    break
+        elif name in _RAW_TEXT_TAGS:
+            closing = _RAW_TEXT_END[name].search(page_html, position)
+            end = closing.start() if closing else len(page_html)
+            out.append(page_html[position:end])
+            position = end
+        elif name not in _VOID_TAGS and not tag.group("attrs").rstrip().endswith("/"):
+            inherited = bool(stack) and stack[-1][1]
+            stack.append((name, inherited or name in _SKIPPED_TAGS or _has_skipped_class(tag.group("attrs"))))
+    tail = page_html[position:]
+    out.append(tail if stack and stack[-1][1] else _link_terms(tail, glossary.matcher, done, render))
+    return "".join(out)
+
+
+def _has_skipped_class(attrs: str) -> bool:
+    found = _CLASS.search(attrs)
+    if found is None:
+        return False
+    classes = next(group for group in found.groups() if group is not None).split()
+    return not _SKIPPED_CLASSES.isdisjoint(classes)
+
+
+def _link_terms(text: str, matcher: TermMatcher, done: set[str], render: RenderTooltip) -> str:
+    if not text.strip():
+        return text
+    pieces: list[str] = []
+    position = 0
+    for match in matcher.find(text):
+        if match.entry.slug in done:
+            continue
+        done.add(match.entry.slug)
+        pieces += [text[position:match.start], render(match.entry, match.text)]
+        position = match.end
+    return "".join(pieces) + text[position:] if pieces else text
+
+
+# --- Text helpers --------------------------------------------------------------------------------
+
+_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKDOWN_MARKS = re.compile(r"(\*\*|__|\*|`|(?<!\w)_|_(?!\w))")
+_ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "cf.", "approx.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z0-9\"“(])")
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown inline text without its marks: links become their text, emphasis and code marks go."""
+    return _normalise(_MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", markdown)))
+
+
+def first_sentence(markdown: str) -> str:
+    """The first sentence of a definition, as plain text: the tooltip."""
+    text = plain_text(markdown)
+    for end in _SENTENCE_END.finditer(text):
+        before = text[: end.start() + 1]
+        last_word = before.rsplit(" ", 1)[-1]
+        if last_word in _ABBREVIATIONS or re.fullmatch(r"[A-Z]\.", last_word):
+            continue  # "e.g. Jira", "Winston W. Royce"
+        return text[: end.end()].rstrip()
+    return text
+
+
+def _sort_key(term: str) -> str:
+    return unicodedata.normalize("NFKD", term).encode("ascii", "ignore").decode().casefold()
+
+
+def _letter(term: str) -> str:
+    first = _sort_key(term)[:1].upper()
+    return first if "A" <= first <= "Z" else "#"
+
+
+# --- Headings of a lesson's Markdown, with the ids the toc extension gives them ------------------
+
+_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*$")
+_FENCE_LINE = re.compile(r"^ *(```|~~~)")
+_ATTR_LIST = re.compile(r"[ \t]*\{:?(?P<attrs>[^}]*)\}[ \t]*$")
+
+
+def _section_anchors(body: str, first_line: int, slugify: Slugify) -> list[tuple[int, str]]:
+    """(line, id) of every heading in ``body``, with the ids Python-Markdown's toc gives them."""
+    anchors: list[tuple[int, str]] = []
+    used: set[str] = set()
+    in_fence = False
+    for number, line in enumerate(body.split("\n")):
+        if _FENCE_LINE.match(line):
+            in_fence = not in_fence
+            continue
+        heading = None if in_fence else _HEADING.match(line)
+        if heading is None:
+            continue
+        text = heading.group("text")
+        attrs = _ATTR_LIST.search(text)
+        explicit = None
+        if attrs:
+            text = text[: attrs.start()]
+            explicit = next((word[1:] for word in attrs.group("attrs").split() if word.startswith("#")), None)
+        anchor = explicit or unique(slugify(html.unescape(plain_text(text))), used)
+        used.add(anchor)
+        anchors.append((first_line + number, anchor))
+    return anchors
+
+
+def _anchor_above(anchors: list[tuple[int, str]], line: int) -> str | None:
+    above = [anchor for heading_line, anchor in anchors if heading_line < line]
+    return above[-1] if above else None
+
+
+# libyaml when PyYAML has it: the glossary needs only each page's title, and at a thousand lessons
+# the pure-Python parser (with the line numbers course.frontmatter keeps for error messages) is slow.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _split_page(src_path: str, text: str) -> tuple[str | None, int, str]:
+    """The page's front matter title, the line of its closing '---' (0 without), and the Markdown after it."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    if not text.startswith("---"):
+        return None, 0, text
+    match = _FRONT_MATTER.match(text)
+    try:
+        data = yaml.load(match.group(1) or "", Loader=_YAML_LOADER) if match else None
+    except yaml.YAMLError:
+        match = None
+    if match is None or not isinstance(data, dict | None):
+        front_matter = read_front_matter(src_path, text)  # raises the contributor's error, with its line
+        data, end_line = front_matter.data, front_matter.end_line
+    else:
+        end_line = text[: match.end()].count("\n")
+    title = data.get("title") if isinstance(data, dict) else None
+    return (title if isinstance(title, str) else None), end_line, "\n".join(text.split("\n")[end_line:])

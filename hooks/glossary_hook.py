@@ -1,0 +1,101 @@
+"""MkDocs events for the glossary: the generated glossary page and the term tooltips in lessons.
+
+Thin on purpose: course/glossary.py collects the definitions once per build, checks them and
+places the tooltips; the page is rendered from overrides/partials/glossary.md and each tooltip
+from overrides/partials/glossary-term.html.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from jinja2 import Template
+from markdown.extensions.toc import slugify as toc_slugify
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from course import CourseError
+from course.glossary import Entry, Glossary, SourcePage, Slugify, add_tooltips, collect_glossary
+
+GLOSSARY_PAGE = "glossary.md"
+# Material's search multiplies the glossary's scores by this, so a term's entry comes before the
+# lessons that mention it.
+SEARCH_BOOST = 5
+
+# Rebuilt for every build, so `mkdocs serve` picks up edits.
+_glossary: Glossary | None = None
+_glossary_file: File | None = None
+_term_template: Template | None = None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _glossary_file
+    if files.get_file_from_path(GLOSSARY_PAGE) is not None:
+        raise PluginError(str(CourseError(
+            GLOSSARY_PAGE,
+            "the glossary page is generated from the lessons' definitions, so it cannot be a file",
+            "delete docs/glossary.md and write the term as a '!!! definition' in the lesson that teaches it",
+        )))
+    # The content is rendered in on_nav, once the nav gives the course order.
+    _glossary_file = File.generated(config, GLOSSARY_PAGE, content="")
+    files.append(_glossary_file)
+    return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    global _glossary, _term_template
+    assert _glossary_file is not None  # on_files always runs first
+    pages = [_source_page(page, course_page) for page, course_page in _pages_in_order(nav.items)]
+    _glossary = _checked(collect_glossary, pages, _slugify(config))
+    env = config.theme.get_env()
+    _glossary_file.content_string = env.get_template("partials/glossary.md").render(
+        glossary=_glossary, search_boost=SEARCH_BOOST
+    )
+    _term_template = env.get_template("partials/glossary-term.html")
+    return nav
+
+
+@event_priority(50)  # before mkdocs-quiz (priority 0) puts its quizzes in, so they never get tooltips
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert _glossary is not None and _glossary_file is not None and _term_template is not None
+    glossary_url = _glossary_file.url_relative_to(page.file)
+    template = _term_template
+
+    def render(entry: Entry, text: str) -> str:
+        return template.render(entry=entry, text=text, href=f"{glossary_url}#{entry.slug}")
+
+    return add_tooltips(html, _glossary, page.file.src_uri, render)
+
+
+def _pages_in_order(items: list[Any], in_block: bool = False) -> list[tuple[Page, bool]]:
+    """Every page of the nav in order, and whether it belongs to a learning block (a top-level section)."""
+    pages: list[tuple[Page, bool]] = []
+    for item in items:
+        if isinstance(item, Section):
+            pages += _pages_in_order(item.children, in_block=True)
+        elif isinstance(item, Page) and item.file is not _glossary_file:
+            pages.append((item, in_block))
+    return pages
+
+
+def _source_page(page: Page, course_page: bool) -> SourcePage:
+    return SourcePage(page.file.src_uri, page.file.content_string, course_page, nav_title=page.title)
+
+
+def _slugify(config: MkDocsConfig) -> Slugify:
+    """The toc extension's slugify as configured, so glossary anchors match the headings' ids."""
+    toc = config.mdx_configs.get("toc", {})
+    return partial(toc.get("slugify", toc_slugify), separator=toc.get("separator", "-"))
+
+
+def _checked(function: Any, *args: Any) -> Any:
+    """Run course logic; turn a contributor's mistake into a build error without a traceback."""
+    try:
+        return function(*args)
+    except CourseError as error:
+        raise PluginError(str(error)) from None
