@@ -4,7 +4,7 @@ PYTHON := $(VENV)/bin/python
 BIN := $(VENV)/bin
 SITE_DIR := site
 
-.PHONY: install serve build test test-fast lock clean lint lesson bench
+.PHONY: install serve build test test-fast lock clean lint lesson bench offline
 
 # The virtualenv and node_modules are rebuilt whenever their pinned files change.
 $(VENV)/.installed: requirements.txt requirements-dev.txt
@@ -24,6 +24,13 @@ serve: install
 
 build: install
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --clean --site-dir $(SITE_DIR)
+
+# The offline copy of the course, to browse from the file system: site-offline/, zipped as
+# site-offline.zip (Material's offline plugin, switched on by COURSE_OFFLINE; see mkdocs.yml).
+offline: install
+	COURSE_OFFLINE=true NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --clean --site-dir site-offline
+	rm -f site-offline.zip
+	$(PYTHON) -m zipfile -c site-offline.zip site-offline
 
 test: install
 	$(BIN)/pytest
@@ -54,4 +61,4 @@ lock: install
 	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
 
 clean:
-	rm -rf $(SITE_DIR) test-output .pytest_cache
+	rm -rf $(SITE_DIR) test-output .pytest_cache site-offline site-offline.zip

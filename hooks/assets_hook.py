@@ -1,6 +1,6 @@
-"""MkDocs events for the site's heavy assets: Mermaid and the quiz plugin.
+"""MkDocs events for the site's heavy assets: Mermaid, the quiz plugin, the offline search shim.
 
-Both are loaded only where a page needs them.
+Mermaid and the quiz are loaded only where a page needs them; the shim only in the offline copy.
 """
 
 from __future__ import annotations
@@ -14,10 +14,28 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs_quiz.parsing import find_quizzes, mask_code_blocks
+from material.plugins.offline.plugin import OfflinePlugin
 
 # Self-hosted from npm (package.json); Material would otherwise fetch Mermaid from a CDN.
 MERMAID_SOURCE = Path("node_modules/mermaid/dist/mermaid.min.js")
 MERMAID_TARGET = Path("assets/javascripts/mermaid.min.js")
+# The offline copy's search runs its worker through this shim; Material's offline plugin would
+# load it from a CDN unless a polyfill whose URL names "iframe-worker" is already configured.
+IFRAME_WORKER_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
+IFRAME_WORKER_TARGET = Path("assets/javascripts/iframe-worker/shim.js")
+
+
+@event_priority(50)  # before Material's offline plugin (priority 0) adds its CDN shim
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if _offline(config):
+        polyfills = config.extra.get("polyfills", [])
+        config.extra["polyfills"] = [*polyfills, IFRAME_WORKER_TARGET.as_posix()]
+        # Instant navigation cannot work from the file system; left on, Material ends its
+        # document$ stream there before the page is ready, so nothing that waits for it runs
+        # (diagrams, code copy buttons, the progress script).
+        features = config.theme["features"]
+        config.theme["features"] = [name for name in features if not name.startswith("navigation.instant")]
+    return config
 
 
 @event_priority(50)  # before mkdocs-quiz (priority 0) reads the page's `quiz` setting
@@ -33,16 +51,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    copy_mermaid(Path(config.config_file_path).parent, Path(config.site_dir))
+    project_dir, site_dir = Path(config.config_file_path).parent, Path(config.site_dir)
+    copy_npm_asset(project_dir / MERMAID_SOURCE, site_dir / MERMAID_TARGET, "diagrams")
+    if _offline(config):
+        copy_npm_asset(project_dir / IFRAME_WORKER_SOURCE, site_dir / IFRAME_WORKER_TARGET, "offline search")
 
 
-def copy_mermaid(project_dir: Path, site_dir: Path) -> None:
-    source = project_dir / MERMAID_SOURCE
+def copy_npm_asset(source: Path, target: Path, feature: str) -> None:
     if not source.is_file():
         raise PluginError(
-            f"{MERMAID_SOURCE} is missing, so diagrams cannot be served from the site itself — "
+            f"{source.name} is missing ({source}), so {feature} cannot be served from the site itself — "
             "install the pinned npm packages with 'npm ci' (or 'make install')"
         )
-    target = site_dir / MERMAID_TARGET
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    """Whether this build is the offline copy (Material's offline plugin, enabled)."""
+    return any(isinstance(plugin, OfflinePlugin) and plugin.config.enabled for plugin in config.plugins.values())

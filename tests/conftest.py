@@ -17,6 +17,14 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return result.site_dir
 
 
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline copy of the site (what `make offline` zips), built once per test session."""
+    result = run_build(PROJECT_DIR, tmp_path_factory.mktemp("site-offline"), extra_env={"COURSE_OFFLINE": "true"})
+    assert result.returncode == 0, result.output
+    return result.site_dir
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "project")

@@ -23,9 +23,12 @@ class BuildResult:
     site_dir: Path
 
 
-def run_build(project_dir: Path, site_dir: Path, config: str = "mkdocs.yml") -> BuildResult:
-    """A real `mkdocs build` (strict from mkdocs.yml itself), as a contributor would run it."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run_build(
+    project_dir: Path, site_dir: Path, config: str = "mkdocs.yml", extra_env: dict[str, str] | None = None
+) -> BuildResult:
+    """A real `mkdocs build` (strict from mkdocs.yml itself), as a contributor would run it.
+    ``extra_env`` sets variables the config reads, e.g. COURSE_OFFLINE for the offline copy."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
     process = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", config, "-d", str(site_dir)],
         cwd=project_dir,
@@ -55,6 +58,8 @@ class _IgnoreTagsLoader(yaml.SafeLoader):
 
 
 _IgnoreTagsLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+# `!ENV [NAME, default]` reads as its default, as in a build without that variable set.
+_IgnoreTagsLoader.add_constructor("!ENV", lambda loader, node: loader.construct_sequence(node)[-1])
 
 
 def load_mkdocs_config(project_dir: Path = PROJECT_DIR) -> dict:

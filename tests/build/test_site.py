@@ -24,7 +24,8 @@ def soup(path: Path) -> BeautifulSoup:
 
 
 def all_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    # The whole-course print view repeats every page; tests/build/test_print_and_offline.py checks it.
+    return sorted(path for path in site.rglob("*.html") if path.relative_to(site).parts[0] != "print")
 
 
 def lessons_in_order(nav_blocks) -> list[str]:

@@ -1,0 +1,56 @@
+"""MkDocs events for the whole-course print view (mkdocs-print-site-plugin, the last plugin).
+
+The plugin joins the pages' Markdown HTML, so the parts the site's templates put around it
+(the title, the lesson objectives, the block summary) would be missing, and each quiz page
+would bring its own copy of mkdocs-quiz's code. Here each page's share of the print view is
+rendered from a Jinja partial instead, from the same context the page itself gets.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from mkdocs_print_site_plugin.plugin import PrintSitePlugin
+from mkdocs_print_site_plugin.urls import get_page_key
+
+from course.printing import printable
+
+_env: Environment | None = None
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    global _env
+    _env = env
+    return env
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    # The plugin keeps each page's HTML in `page.html` and joins them only in on_post_build,
+    # after every page's context event; hooks/course_hook.py has put `lesson` and `block` in
+    # the context by now (it is registered first).
+    kept = getattr(page, "html", None)
+    if kept is None:
+        return context
+    assert _env is not None  # on_env always runs before the pages are rendered
+    html = _env.get_template("partials/print-page.html").render({**context, "content": kept})
+    page.html = printable(html, id_prefix=get_page_key(page.url) + "-")
+    return context
+
+
+@event_priority(50)  # before the plugin (priority 0) renders its page in its own on_post_build
+def on_post_build(config: MkDocsConfig) -> None:
+    # The plugin renders its page with the 404 page's template context, whose base URL is the
+    # site's absolute path. Material resolves its search index and stored settings against it,
+    # which fails in the offline copy opened from the file system; the print page's own
+    # relative base works everywhere.
+    for plugin in config.plugins.values():
+        if isinstance(plugin, PrintSitePlugin) and plugin.config.get("enabled") and plugin.context:
+            plugin.context["base_url"] = get_relative_url(".", plugin.print_page.url)
+

@@ -1,0 +1,47 @@
+"""MkDocs events for learner progress: the course map that docs/assets/javascripts/progress.js reads.
+
+Thin on purpose: the map is made by course.progress from the course model that
+hooks/course_hook.py builds and puts in every page's context.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from course import Course
+from course.progress import course_map, course_map_script, quiz_ids
+
+COURSE_MAP_TARGET = Path("assets/javascripts/course-map.js")
+
+_course: Course | None = None
+_quizzes: dict[str, tuple[str, ...]] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    global _course
+    _course = None  # `mkdocs serve` rebuilds in the same process
+    _quizzes.clear()
+    return config
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    global _course
+    # hooks/course_hook.py (registered first) has put the course and this page's lesson here.
+    _course = context["course"]
+    lesson = context.get("lesson")
+    if lesson is not None:
+        _quizzes[lesson.src_path] = quiz_ids(page.content or "")
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    assert _course is not None  # every build renders at least the home page
+    data = course_map(_course, config.site_name, _quizzes)
+    target = Path(config.site_dir) / COURSE_MAP_TARGET
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(course_map_script(data), encoding="utf-8")
