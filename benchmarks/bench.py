@@ -9,6 +9,7 @@ Usage: .venv/bin/python benchmarks/bench.py [--quick | --busy | --report-only]
   --busy          fewer repetitions where the numbers only orient (stock scores, 500 and 1,000 lessons),
                   for a machine that other work keeps busy (`make bench BENCH_ARGS=--busy`).
   --report-only   rewrite BENCHMARKS.md from benchmarks/results.json without measuring.
+  --pages-only    measure page weight and Lighthouse again and keep the other numbers of results.json.
 """
 
 from __future__ import annotations
@@ -239,16 +240,43 @@ def _short(filename: str) -> str:
     return filename
 
 
+def remeasure_pages(settings: dict) -> None:
+    """Page weight and Lighthouse again, after a change to the site; build numbers stay from the last full run."""
+    results = json.loads(RESULTS.read_text())
+    started = time.perf_counter()
+
+    def log(message: str) -> None:
+        print(f"[bench pages {time.perf_counter() - started:6.0f}s] {message}", flush=True)
+
+    load_before = os.getloadavg()
+    with tempfile.TemporaryDirectory(prefix="bench-") as temp:
+        results["page_weight"], results["lighthouse"], results["notes"] = measure_pages(Path(temp), settings, log)
+    results["pages_remeasured"] = {
+        "generated": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "command": COMMAND + " BENCH_ARGS=--pages-only",
+        "load_average": [load_before[0], os.getloadavg()[0]],
+    }
+    results["settings"]["weight_runs"] = settings["weight_runs"]
+    results["settings"]["lighthouse_runs"] = settings["lighthouse_runs"]
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    write_report(results, REPORT)
+    log(f"wrote {RESULTS.relative_to(PROJECT_DIR)} and {REPORT.relative_to(PROJECT_DIR)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--quick", action="store_true", help="one run of everything, small courses")
     parser.add_argument("--busy", action="store_true", help="fewer runs where they only orient, for a busy machine")
     parser.add_argument("--report-only", action="store_true", help="rewrite BENCHMARKS.md from results.json")
+    parser.add_argument("--pages-only", action="store_true", help="measure page weight and Lighthouse again, keep the rest")
     arguments = parser.parse_args()
     if arguments.report_only:
         write_report(json.loads(RESULTS.read_text()), REPORT)
         return
     settings = QUICK if arguments.quick else BUSY if arguments.busy else FULL
+    if arguments.pages_only:
+        remeasure_pages(settings)
+        return
     started = time.perf_counter()
 
     def log(message: str) -> None:
