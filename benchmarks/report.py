@@ -298,6 +298,13 @@ def _scaling(results: dict, add) -> None:
             for name in ("course", "stock", "no-hooks")
         ]
         add(f"Growth from {sizes[0]} to {sizes[-1]} lessons: " + ", ".join(growth) + ".")
+    single = [lessons for lessons, entry in scaling.items() if len(entry["course"]["runs"]) < 2]
+    if single:
+        add("")
+        add(
+            f"At {' and '.join(single)} lessons each variant was built once (to keep the run short): single "
+            "measurements, so on a busy machine a share or ratio there can be off by a wide margin, even negative."
+        )
     add("")
 
 
