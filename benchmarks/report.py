@@ -367,7 +367,7 @@ def _changes(add) -> None:
     add(
         "- The course model (hooks/course/structure.py) finds lessons and blocks by path in dictionaries built once, "
         "instead of scanning every lesson for every page; front matter is parsed once per page "
-        "(hooks/course/frontmatter.py, hooks/course_hook.py) instead of three times."
+        "(hooks/course/frontmatter.py, hooks/course_hook.py) instead of four times (twice in each of two events)."
     )
     add(
         "- The search index (the text of every lesson, about 30 KB gzipped for two blocks and growing with each "
