@@ -1,12 +1,16 @@
-"""Browser helpers: find Chromium, fence each profile off from other hosts, record script errors."""
+"""Browser helpers: find Chromium, fence each profile off from other hosts, record script errors,
+find the built pages, run axe-core."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlparse
 
+from axe_playwright_python.base import AXE_SCRIPT, AxeResults
 from playwright.sync_api import Browser, BrowserContext, Page
 
 CHROMIUM_FLAGS = [
@@ -18,6 +22,17 @@ CHROMIUM_FLAGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+# WCAG 2.0, 2.1 and 2.2, levels A and AA (axe-core has no separate wcag22a tag).
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
+
+# Material's palette: the `scheme` emulated by the browser -> the body's data-md-color-scheme.
+MATERIAL_SCHEMES = {"light": "default", "dark": "slate"}
+
+MERMAID_SCRIPT = "assets/javascripts/mermaid.min.js"
 
 
 def system_chromium() -> str | None:
@@ -33,8 +48,6 @@ def system_chromium() -> str | None:
 
 
 @dataclass
-
-
 class PageProblems:
     """What went wrong while a page was open: requests to other hosts, script and console errors."""
 
@@ -46,6 +59,18 @@ class PageProblems:
         assert not self.foreign_requests, f"requests to other hosts: {self.foreign_requests}"
         assert not self.page_errors, f"uncaught script errors: {self.page_errors}"
         assert not self.console_errors, f"console errors: {self.console_errors}"
+
+    def take(self) -> list[str]:
+        """Everything recorded so far, as readable lines; the record starts again empty."""
+        lines = (
+            [f"request to another host: {url}" for url in self.foreign_requests]
+            + [f"uncaught script error: {error}" for error in self.page_errors]
+            + [f"console error: {message}" for message in self.console_errors]
+        )
+        self.foreign_requests.clear()
+        self.page_errors.clear()
+        self.console_errors.clear()
+        return lines
 
 
 def open_context(browser: Browser, site_url: str, problems: PageProblems, **options: object) -> BrowserContext:
@@ -69,3 +94,104 @@ def watch(page: Page, problems: PageProblems) -> Page:
     page.on("pageerror", lambda error: problems.page_errors.append(str(error)))
     page.on("console", lambda message: problems.console_errors.append(message.text) if message.type == "error" else None)
     return page
+
+
+def page_source(site_dir: Path, path: str) -> str:
+    """The built HTML of the page at `path` (a URL path from the site root, as `built_pages` gives)."""
+    file = site_dir / path
+    return (file / "index.html" if path == "" or path.endswith("/") else file).read_text()
+
+
+def built_pages(site_dir: Path) -> list[str]:
+    """Every HTML page of the built site as a URL path from the site root: whatever the nav,
+    the hooks and the plugins produced, so new pages are tested without listing them here."""
+    paths = []
+    for html in sorted(site_dir.rglob("*.html")):
+        relative = html.relative_to(site_dir).as_posix()
+        paths.append(relative.removesuffix("index.html") if html.name == "index.html" else relative)
+    return paths
+
+
+def start_axe(page: Page, scope: str | None = None) -> None:
+    """Start axe-core on the page (or inside `scope`, a CSS selector) without waiting for it, so
+    pages in several browser profiles are checked at the same time; `axe_report` collects it."""
+    page.evaluate(AXE_SCRIPT)
+    # axe does much of its work before its first await: started from a timer, it runs after
+    # this call has returned.
+    page.evaluate(
+        """([scope, options]) => {
+            window.courseAxeRun = new Promise(resolve => setTimeout(resolve)).then(
+                () => axe.run(scope || document, options)
+            ).then(results => ({violations: results.violations}));
+        }""",
+        [scope, AXE_OPTIONS],
+    )
+
+
+def axe_report(page: Page) -> str:
+    """The WCAG 2.2 A/AA violations found by `start_axe`, as a readable report; empty when none."""
+    results = AxeResults(page.evaluate("() => window.courseAxeRun"))
+    return results.generate_report() if results.violations_count else ""
+
+
+def expect_scheme(page: Page, scheme: str) -> None:
+    """Wait until Material shows `scheme` ("light" or "dark")."""
+    page.wait_for_function(
+        "scheme => document.body.getAttribute('data-md-color-scheme') === scheme", arg=MATERIAL_SCHEMES[scheme]
+    )
+
+
+@dataclass
+class RenderedDiagram:
+    width: float
+    height: float
+    name: str
+    description: str
+
+
+def rendered_diagrams(page: Page) -> list[RenderedDiagram]:
+    """The diagrams Material has drawn: each one's SVG, its size and the name and description
+    screen readers get for it. Material puts the SVG in a closed shadow root, out of reach of
+    page scripts and locators, so it is read through the browser's own DOM and accessibility
+    tree (Chrome DevTools Protocol)."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        diagrams = []
+        for index in range(page.locator("div.mermaid").count()):
+            host = cdp.send("Runtime.evaluate", {"expression": f"document.querySelectorAll('div.mermaid')[{index}]"})
+            node = cdp.send("DOM.describeNode", {"objectId": host["result"]["objectId"], "depth": -1, "pierce": True})
+            for shadow_root in node["node"].get("shadowRoots", []):
+                for svg in (child for child in shadow_root.get("children", []) if child["localName"] == "svg"):
+                    box = cdp.send("DOM.getBoxModel", {"backendNodeId": svg["backendNodeId"]})["model"]
+                    tree = cdp.send(
+                        "Accessibility.getPartialAXTree", {"backendNodeId": svg["backendNodeId"], "fetchRelatives": False}
+                    )
+                    accessible = tree["nodes"][0]
+                    diagrams.append(
+                        RenderedDiagram(
+                            width=box["width"],
+                            height=box["height"],
+                            name=accessible.get("name", {}).get("value", ""),
+                            description=accessible.get("description", {}).get("value", ""),
+                        )
+                    )
+        return diagrams
+    finally:
+        cdp.detach()
+
+
+def at_page(url: str) -> re.Pattern[str]:
+    """Matches `url` with or without a #section. Material's navigation.tracking writes the
+    section in view into the address 250 ms after a scroll; a test clicks sooner than a reader
+    and the old page's section can land on the new page's address."""
+    return re.compile(re.escape(url) + r"(#[^/]*)?$")
+
+
+def mark_document(page: Page) -> None:
+    """Leave a marker on the current document; only a full page load removes it."""
+    page.evaluate("window.courseTestMarker = true")
+
+
+def kept_document(page: Page) -> bool:
+    """True when the marker survives: the page changed through instant navigation, not a reload."""
+    return page.evaluate("window.courseTestMarker === true")
