@@ -13,7 +13,13 @@
   }, true);
   window.addEventListener("click", function (event) {
     var term = event.target.closest && event.target.closest("a.glossary-term");
-    if (!term || !touch || term === shown) return;
+    if (!term || !touch) return;
+    if (term === shown) {
+      // The second tap opens the entry as a plain link: instant navigation, reached from a
+      // focused tooltip, can land at the top of the glossary instead of at the entry.
+      event.stopPropagation();
+      return;
+    }
     event.preventDefault();
     event.stopImmediatePropagation();
     term.focus();
