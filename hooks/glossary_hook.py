@@ -7,6 +7,7 @@ from overrides/partials/glossary-term.html.
 
 from __future__ import annotations
 
+import re
 from functools import partial
 from typing import Any
 
@@ -69,7 +70,22 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     def render(entry: Entry, text: str) -> str:
         return template.render(entry=entry, text=text, href=f"{glossary_url}#{entry.slug}")
 
-    return add_tooltips(html, _glossary, page.file.src_uri, render)
+    return permalinks_without_tooltips(add_tooltips(html, _glossary, page.file.src_uri, render))
+
+
+# The ¶ link the toc extension puts after each heading, with its fixed title.
+_PERMALINK = re.compile(r'(<a class="headerlink" href="#[^"]*") title="Permanent link">')
+
+
+def permalinks_without_tooltips(html: str) -> str:
+    """Name each heading's ¶ link with aria-label instead of title.
+
+    `content.tooltips` is on for the glossary terms, and Material then builds a tooltip for
+    every element with a title, each reading the layout as the page starts: on the glossary
+    (one heading per term) that was over half a second of a phone's main thread. Screen
+    readers get the same name from aria-label; the ¶ keeps no hover text.
+    """
+    return _PERMALINK.sub(r'\1 aria-label="Permanent link">', html)
 
 
 def _pages_in_order(items: list[Any], in_block: bool = False) -> list[tuple[Page, bool]]:

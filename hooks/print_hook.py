@@ -23,6 +23,26 @@ from mkdocs_print_site_plugin.urls import get_page_key
 from course.printing import printable
 
 _env: Environment | None = None
+# The stylesheets and script the plugin adds to every page; only its own page uses them.
+_print_view_css: list[str] = []
+_print_view_js: list[str] = []
+
+
+@event_priority(-50)  # after the plugin (priority 0) has added its assets to the config
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # mkdocs-print-site-plugin lists its CSS and JS in extra_css / extra_javascript, so every
+    # page of the site would load them (3 requests, about 2 KB gzipped) for a view one page
+    # shows. They are taken out here and put back on the print page by on_post_build and
+    # overrides/main.html.
+    _print_view_css[:] = [path for path in config.extra_css if _from_plugin(str(path))]
+    _print_view_js[:] = [str(script) for script in config.extra_javascript if _from_plugin(str(script))]
+    config.extra_css = [path for path in config.extra_css if not _from_plugin(str(path))]
+    config.extra_javascript = [script for script in config.extra_javascript if not _from_plugin(str(script))]
+    return config
+
+
+def _from_plugin(path: str) -> bool:
+    return path.startswith(("css/print-site", "js/print-site"))
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -53,4 +73,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     for plugin in config.plugins.values():
         if isinstance(plugin, PrintSitePlugin) and plugin.config.get("enabled") and plugin.context:
             plugin.context["base_url"] = get_relative_url(".", plugin.print_page.url)
+            plugin.context["print_view_css"] = list(_print_view_css)
+            plugin.context["print_view_js"] = list(_print_view_js)
 

@@ -1,23 +1,63 @@
-"""MkDocs event that makes mkdocs-quiz's answer feedback heard by screen reader users.
+"""MkDocs events for mkdocs-quiz's output: announced feedback, and its code served as files.
 
-mkdocs-quiz writes the feedback for an answer into an empty `.quiz-feedback` box that is not a
-live region, so screen readers stay silent when it appears. The box is hidden until it is
-filled, and a live region that appears together with its text is often not read out; so the box
-is wrapped in a status region that is always in the page. Done in the HTML rather than by a
-script so it is in place before any script runs, also after instant navigation.
+- mkdocs-quiz writes the feedback for an answer into an empty `.quiz-feedback` box that is not a
+  live region, so screen readers stay silent when it appears. The box is hidden until it is
+  filled, and a live region that appears together with its text is often not read out; so the
+  box is wrapped in a status region that is always in the page. Done in the HTML rather than by
+  a script so it is in place before any script runs, also after instant navigation.
+- mkdocs-quiz inlines its whole stylesheet and script (about 12 KB gzipped) into every quiz
+  page, and has no setting to link them instead. A learner would download them again with each
+  lesson, and they sit in the HTML the browser must read before it can show the lesson. Here
+  the plugin's own files are added to the site and linked in their place, so they are cached
+  once and load after the text (see BENCHMARKS.md).
 """
 
 from __future__ import annotations
 
+from importlib.resources import files as package_files
+
+import mkdocs_quiz.plugin as quiz_plugin
+from jinja2 import Template
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 QUIZ_FEEDBACK = '<div class="quiz-feedback hidden"></div>'
 ANNOUNCED_QUIZ_FEEDBACK = f'<div class="quiz-announcer" role="status">{QUIZ_FEEDBACK}</div>'
 
+# The plugin's files in the package, and where the site serves them.
+QUIZ_CSS = ("mkdocs_quiz.css", "quiz.css", "assets/quiz/quiz.css")
+QUIZ_JS = ("mkdocs_quiz.js", "quiz.js", "assets/quiz/quiz.js")
+
+_assets_template: Template | None = None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _assets_template
+    # Pages get their content before on_env, so the template comes from the theme here.
+    _assets_template = config.theme.get_env().get_template("partials/quiz-assets.html")
+    for package, name, target in (QUIZ_CSS, QUIZ_JS):
+        files.append(File.generated(config, target, abs_src_path=str(package_files(package) / name)))
+    return files
+
 
 @event_priority(-50)  # after mkdocs-quiz (priority 0) has written the quizzes' HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    return html.replace(QUIZ_FEEDBACK, ANNOUNCED_QUIZ_FEEDBACK)
+    html = html.replace(QUIZ_FEEDBACK, ANNOUNCED_QUIZ_FEEDBACK)
+    if quiz_plugin.js_script not in html:
+        return html
+    if not quiz_plugin.style or quiz_plugin.style not in html:
+        # A new mkdocs-quiz release that inlines its code differently: fail loudly rather than
+        # ship a page that carries the code twice or not at all.
+        raise PluginError(
+            f"{page.file.src_uri}: mkdocs-quiz's inline stylesheet was not found next to its script; "
+            "hooks/quiz_hook.py must be updated for this mkdocs-quiz version"
+        )
+    assert _assets_template is not None  # on_files runs before any page is read
+    linked = _assets_template.render(
+        css=get_relative_url(QUIZ_CSS[2], page.url), js=get_relative_url(QUIZ_JS[2], page.url)
+    )
+    return html.replace(quiz_plugin.style, "").replace(quiz_plugin.js_script, linked)

@@ -3,8 +3,8 @@
 mkdocs-print-site-plugin joins the pages and makes the ids of headings, list items and form
 inputs unique by prefixing them with the page's key. Two things it leaves alone are fixed here:
 
-- scripts and styles that a page carries in its own body (mkdocs-quiz puts its code and CSS
-  into every quiz page) would run or apply once per page; the print view needs none of them;
+- scripts and styles that a page carries in its own body (the links to mkdocs-quiz's code and
+  CSS on every quiz page) would load or run once per page; the print view needs none of them;
 - every other id (quiz questions, the objectives box) and the ARIA attributes that point at
   ids would clash between pages; they get the same prefix the plugin gives headings.
 
@@ -45,7 +45,7 @@ class _Printer(HTMLParser):
     def _dropped(self, tag: str, attrs: Attributes) -> bool:
         values = dict(attrs)
         return (
-            tag in ("script", "style")
+            tag in ("script", "style", "link")
             or values.get("id") in _DROPPED_IDS
             or bool(_DROPPED_CLASSES & set((values.get("class") or "").split()))
         )

@@ -9,8 +9,9 @@ counts as done once mkdocs-quiz has recorded a right answer to every one of them
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
-from html.parser import HTMLParser
+from html import unescape
 from typing import Any
 
 from course.structure import Course
@@ -21,21 +22,19 @@ PROGRESS_VERSION = 1
 
 def quiz_ids(html: str) -> tuple[str, ...]:
     """The ids of the mkdocs-quiz questions in a page's HTML (each ``<div class="quiz" id=...>``), in order."""
-    finder = _QuizFinder()
-    finder.feed(html)
-    finder.close()
-    return tuple(finder.ids)
+    # A scan of the <div> start tags rather than a full HTML parse: it runs on every page of
+    # every build, and the plugin writes these tags itself, with double-quoted attributes.
+    ids = []
+    for tag in _DIV_TAG.finditer(html):
+        classes, identifier = _CLASS.search(tag.group()), _ID.search(tag.group())
+        if classes and identifier and "quiz" in classes.group(1).split():
+            ids.append(unescape(identifier.group(1)))
+    return tuple(ids)
 
 
-class _QuizFinder(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "div" and "quiz" in (values.get("class") or "").split() and values.get("id"):
-            self.ids.append(values["id"] or "")
+_DIV_TAG = re.compile(r"<div\s[^>]*>")
+_CLASS = re.compile(r'\sclass="([^"]*)"')
+_ID = re.compile(r'\sid="([^"]*)"')
 
 
 def course_map(course: Course, course_name: str, quizzes: Mapping[str, Sequence[str]]) -> dict[str, Any]:

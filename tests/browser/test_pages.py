@@ -8,7 +8,15 @@ from collections.abc import Callable
 
 from playwright.sync_api import Page
 
-from browser_helpers import MATERIAL_SCHEMES, MERMAID_SCRIPT, PageProblems, axe_report, expect_scheme, start_axe
+from browser_helpers import (
+    MATERIAL_SCHEMES,
+    MERMAID_SCRIPT,
+    PageProblems,
+    axe_report,
+    draw_diagrams,
+    expect_scheme,
+    start_axe,
+)
 
 
 def _report(failures: dict[str, list[str] | str]) -> str:
@@ -60,8 +68,8 @@ def test_no_page_scrolls_sideways_on_a_phone(mobile_page: Page, site_url: str, s
     failures: dict[str, list[str] | str] = {}
     for path in site_pages:
         mobile_page.goto(site_url + path)
-        # Diagrams are drawn after the load event; their final width is what counts.
-        mobile_page.wait_for_function("() => !document.querySelector('pre.mermaid')")
+        # Diagrams are drawn as they come near the screen; their final width is what counts.
+        draw_diagrams(mobile_page)
         overflow = mobile_page.evaluate(
             """() => {
                 const root = document.scrollingElement;

@@ -60,14 +60,29 @@ def test_print_view_has_every_diagram_and_none_of_the_pages_scripts(built_site: 
     diagrams = sum(len(soup(html_path(built_site, lesson)).select("article pre.mermaid")) for lesson in lessons)
     assert len(view.select("#print-site-page pre.mermaid")) == diagrams > 0
     # Material's Mermaid stub (overrides/main.html) renders them from the site's own copy.
-    assert "mermaid.min.js" in str(view.find("link", attrs={"data-course-mermaid": True}))
-    assert view.select("#print-site-page script, #print-site-page style") == []
+    assert "assets/javascripts/mermaid.min.js" in str(view.select("body > script"))
+    assert view.select("#print-site-page script, #print-site-page style, #print-site-page link") == []
     assert "quiz_progress_" not in str(view.select_one("#print-site-page"))
 
 
 def test_print_view_has_no_duplicate_ids(built_site: Path) -> None:
     ids = Counter(element["id"] for element in print_view(built_site).select("[id]"))
     assert [name for name, count in ids.items() if count > 1] == []
+
+
+def test_only_the_print_view_loads_the_print_plugins_assets(built_site: Path) -> None:
+    def assets(path: Path) -> list[str]:
+        page = soup(path)
+        urls = [link["href"] for link in page.select("link[rel=stylesheet]")] + [s["src"] for s in page.select("script[src]")]
+        return [url for url in urls if "print-site" in url]
+
+    assert assets(built_site / "print" / "index.html") == [
+        "../css/print-site.css", "../css/print-site-material.css", "../js/print-site.js"
+    ]
+    for path in built_site.rglob("index.html"):
+        if path.parent.name != "print":
+            assert assets(path) == [], path
+    assert (built_site / "css" / "print-site.css").is_file() and (built_site / "js" / "print-site.js").is_file()
 
 
 def test_home_page_links_to_the_print_view(built_site: Path) -> None:

@@ -78,7 +78,13 @@
     actions.hidden = false;
   }
 
-  document$.subscribe(function () {
-    document.querySelectorAll("[data-worksheet]").forEach(setUp);
-  });
+  function watchPages() {
+    window.document$.subscribe(function () {
+      document.querySelectorAll("[data-worksheet]").forEach(setUp);
+    });
+  }
+  // On a full load this deferred script runs before Material's (also deferred) bundle, which
+  // defines document$; both have run by DOMContentLoaded.
+  if (window.document$) watchPages();
+  else document.addEventListener("DOMContentLoaded", watchPages);
 })();
