@@ -187,14 +187,14 @@ def measure_scaling(work: Path, settings: dict, log) -> dict:
     return results
 
 
-def hook_timing(work: Path, lessons: int, log, profile: bool) -> dict:
-    """One build of the synthetic course with a stopwatch on every hook event (and optionally cProfile)."""
-    variant_dir = work / f"synthetic-{lessons}" / "course"
+def hook_timing(work: Path, lessons: int, log, profile: bool, variant: str = "course") -> dict:
+    """One build of the synthetic course with a stopwatch on every hook and plugin event (and optionally cProfile)."""
+    variant_dir = work / f"synthetic-{lessons}" / variant
     profile_path = work / "hooks.prof"
     command = [sys.executable, str(BENCH_DIR / "hook_timing.py"), str(variant_dir / "mkdocs.yml"), str(work / "site-timed")]
     if profile:
         command += ["--profile", str(profile_path)]
-    log(f"hook timing{' + cProfile' if profile else ''}: {lessons} lessons")
+    log(f"hook timing{' + cProfile' if profile else ''}: {lessons} lessons, {variant}")
     process = subprocess.run(command, cwd=variant_dir, env=ENV, capture_output=True, text=True)
     if process.returncode != 0:
         raise SystemExit(f"The timed build failed:\n{process.stderr[-3000:]}")
@@ -298,6 +298,10 @@ def main() -> None:
         largest = max(scaling)
         results["hook_timing"] = {
             str(lessons): hook_timing(work, lessons, log, profile=False) for lessons in (min(scaling), largest)
+        }
+        # Where the smallest course's build time goes in each site, plugin by plugin.
+        results["plugin_timing"] = {
+            variant: hook_timing(work, min(scaling), log, profile=False, variant=variant) for variant in ("course", "stock")
         }
         results["profile"] = hook_timing(work, largest, log, profile=True)
         results["profile"]["lessons"] = largest

@@ -47,9 +47,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 @event_priority(-50)  # after mkdocs-quiz (priority 0) has written the quizzes' HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = html.replace(QUIZ_FEEDBACK, ANNOUNCED_QUIZ_FEEDBACK)
-    if quiz_plugin.js_script not in html:
+    # Found by their opening text, then compared whole: a search for the 44 KB script itself
+    # cost more than the rest of this hook.
+    script_at = html.find(quiz_plugin.js_script[:200])
+    if script_at < 0 or html[script_at : script_at + len(quiz_plugin.js_script)] != quiz_plugin.js_script:
         return html
-    if not quiz_plugin.style or quiz_plugin.style not in html:
+    style_at = html.find(quiz_plugin.style[:200]) if quiz_plugin.style else -1
+    if not 0 <= style_at < script_at or html[style_at : style_at + len(quiz_plugin.style)] != quiz_plugin.style:
         # A new mkdocs-quiz release that inlines its code differently: fail loudly rather than
         # ship a page that carries the code twice or not at all.
         raise PluginError(
@@ -60,4 +64,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     linked = _assets_template.render(
         css=get_relative_url(QUIZ_CSS[2], page.url), js=get_relative_url(QUIZ_JS[2], page.url)
     )
-    return html.replace(quiz_plugin.style, "").replace(quiz_plugin.js_script, linked)
+    # The plugin appends the style before its scripts.
+    return (
+        html[:style_at]
+        + html[style_at + len(quiz_plugin.style) : script_at]
+        + linked
+        + html[script_at + len(quiz_plugin.js_script) :]
+    )

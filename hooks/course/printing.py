@@ -10,102 +10,89 @@ inputs unique by prefixing them with the page's key. Two things it leaves alone 
 
 The quiz plugin's per-page progress widgets, its "link to this question" anchors and its
 source comments are dropped too: they only make sense on the lesson page itself.
+
+It runs on every page of every build, so it reads the HTML with one regular expression over
+its tags rather than a full parser (Python's HTMLParser made it the slowest hook; see
+BENCHMARKS.md). That is enough here: the HTML comes from Python-Markdown and the plugins,
+with quoted attributes and balanced elements.
 """
 
 from __future__ import annotations
 
-from html import escape
-from html.parser import HTMLParser
+import re
 
 # Elements whose ids mkdocs-print-site-plugin already prefixes.
 _PREFIXED_BY_PLUGIN = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li", "input"}
 _ID_REFERENCES = ("aria-labelledby", "aria-describedby", "aria-controls")
+_DROPPED_TAGS = {"script", "style", "link"}
 _DROPPED_IDS = {"quiz-progress-sidebar", "quiz-progress-mobile"}
 _DROPPED_CLASSES = {"quiz-header-link"}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
-Attributes = list[tuple[str, str | None]]
+# A comment, a script or style element with its content, or a start or end tag.
+_TOKEN = re.compile(
+    r"<!--.*?-->"
+    r"|<(?P<raw>script|style)\b[^>]*>.*?</(?P=raw)\s*>"
+    r"|<(?P<end>/)?(?P<tag>[a-zA-Z][^\s/>]*)(?P<attributes>[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>",
+    re.DOTALL | re.IGNORECASE,
+)
+_ATTRIBUTE = re.compile(r'(?P<space>\s)(?P<name>[^\s=/>]+)\s*=\s*"(?P<value>[^"]*)"')
 
 
 def printable(html: str, id_prefix: str) -> str:
     """``html`` without scripts, styles or quiz widgets, its ids and ARIA references prefixed."""
-    printer = _Printer(id_prefix)
-    printer.feed(html)
-    printer.close()
-    return "".join(printer.out)
+    out: list[str] = []
+    dropping = 0  # depth inside a dropped element
+    position = 0
+    for token in _TOKEN.finditer(html):
+        if not dropping:
+            out.append(html[position:token.start()])
+        position = token.end()
+        tag = (token.group("tag") or "").lower()
+        if not tag:
+            continue  # a comment, script or style: never printed
+        if token.group("end"):
+            if dropping and tag not in _VOID:
+                dropping -= 1
+            elif not dropping:
+                out.append(token.group())
+            continue
+        attributes = token.group("attributes")
+        opens = tag not in _VOID and not attributes.rstrip().endswith("/")
+        if dropping or _dropped(tag, attributes):
+            dropping += opens
+            continue
+        rewritable = "id=" in attributes or "aria-" in attributes
+        out.append(_prefixed(token.group(), tag, attributes, id_prefix) if rewritable else token.group())
+    if not dropping:
+        out.append(html[position:])
+    return "".join(out)
 
 
-class _Printer(HTMLParser):
-    def __init__(self, id_prefix: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.prefix = id_prefix
-        self.out: list[str] = []
-        self.dropping = 0  # depth inside a dropped element
+def _values(attributes: str) -> dict[str, str]:
+    return {match["name"].lower(): match["value"] for match in _ATTRIBUTE.finditer(attributes)}
 
-    def _dropped(self, tag: str, attrs: Attributes) -> bool:
-        values = dict(attrs)
-        return (
-            tag in ("script", "style", "link")
-            or values.get("id") in _DROPPED_IDS
-            or bool(_DROPPED_CLASSES & set((values.get("class") or "").split()))
-        )
 
-    def _tag(self, tag: str, attrs: Attributes, closed: bool) -> str:
-        text = self.get_starttag_text() or ""
-        rewritten = [(name, self._rewrite(tag, name, value)) for name, value in attrs]
-        if rewritten == attrs:
-            return text
-        parts = "".join(f' {name}="{escape(value)}"' if value is not None else f" {name}" for name, value in rewritten)
-        return f"<{tag}{parts}{' /' if closed else ''}>"
+def _dropped(tag: str, attributes: str) -> bool:
+    if tag in _DROPPED_TAGS:
+        return True
+    if "id=" not in attributes and "class=" not in attributes:
+        return False
+    values = _values(attributes)
+    return values.get("id") in _DROPPED_IDS or bool(_DROPPED_CLASSES & set(values.get("class", "").split()))
 
-    def _rewrite(self, tag: str, name: str, value: str | None) -> str | None:
-        if value is None:
-            return None
+
+def _prefixed(text: str, tag: str, attributes: str, prefix: str) -> str:
+    """The start tag with its id (unless the plugin prefixes it) and ARIA id references prefixed."""
+
+    def rewrite(match: re.Match[str]) -> str:
+        name, value = match["name"].lower(), match["value"]
         if name == "id" and tag not in _PREFIXED_BY_PLUGIN:
-            return self.prefix + value
-        if name in _ID_REFERENCES:
-            return " ".join(self.prefix + ref for ref in value.split())
-        return value
+            value = prefix + value
+        elif name in _ID_REFERENCES:
+            value = " ".join(prefix + ref for ref in value.split())
+        else:
+            return match.group()
+        return f'{match["space"]}{match["name"]}="{value}"'
 
-    def handle_starttag(self, tag: str, attrs: Attributes) -> None:
-        if self.dropping or self._dropped(tag, attrs):
-            if tag not in _VOID:
-                self.dropping += 1
-            return
-        self.out.append(self._tag(tag, attrs, closed=False))
-
-    def handle_startendtag(self, tag: str, attrs: Attributes) -> None:
-        if not self.dropping and not self._dropped(tag, attrs):
-            self.out.append(self._tag(tag, attrs, closed=True))
-
-    def handle_endtag(self, tag: str) -> None:
-        if self.dropping:
-            if tag not in _VOID:
-                self.dropping -= 1
-            return
-        self.out.append(f"</{tag}>")
-
-    def _keep(self, text: str) -> None:
-        if not self.dropping:
-            self.out.append(text)
-
-    def handle_data(self, data: str) -> None:
-        self._keep(data)
-
-    def handle_entityref(self, name: str) -> None:
-        self._keep(f"&{name};")
-
-    def handle_charref(self, name: str) -> None:
-        self._keep(f"&#{name};")
-
-    def handle_comment(self, data: str) -> None:
-        pass  # invisible anyway; mkdocs-quiz's comments repeat each quiz's source, answers included
-
-    def handle_decl(self, decl: str) -> None:
-        self._keep(f"<!{decl}>")
-
-    def handle_pi(self, data: str) -> None:
-        self._keep(f"<?{data}>")
-
-    def unknown_decl(self, data: str) -> None:
-        self._keep(f"<![{data}]>")
+    return text.replace(attributes, _ATTRIBUTE.sub(rewrite, attributes), 1)

@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from axe_playwright_python.base import AXE_SCRIPT, AxeResults
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -139,16 +139,6 @@ def expect_scheme(page: Page, scheme: str) -> None:
     page.wait_for_function(
         "scheme => document.body.getAttribute('data-md-color-scheme') === scheme", arg=MATERIAL_SCHEMES[scheme]
     )
-
-
-def draw_diagrams(page: Page) -> None:
-    """Scroll to each diagram as a reader would, so the page draws it (overrides/main.html draws
-    diagrams only once they come near the screen), then back to the top once all are drawn."""
-    sources = page.locator("pre.mermaid")
-    for index in range(sources.count()):
-        page.locator(".mermaid").nth(index).scroll_into_view_if_needed()
-    expect(page.locator("pre.mermaid")).to_have_count(0)
-    page.evaluate("() => window.scrollTo(0, 0)")
 
 
 @dataclass

@@ -4,7 +4,6 @@ navigation, at a real size, with a text alternative; pages without one never fet
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +15,6 @@ from browser_helpers import (
     MERMAID_SCRIPT,
     PageProblems,
     at_page,
-    draw_diagrams,
     kept_document,
     mark_document,
     page_source,
@@ -53,9 +51,7 @@ def diagram_sources(built_site: Path, diagram_lesson: str) -> list[DiagramSource
 
 
 def expect_diagrams_drawn(page: Page, sources: list[DiagramSource]) -> None:
-    # Material swaps each <pre class="mermaid"> source for a <div class="mermaid"> holding the SVG,
-    # once the reader scrolls near it.
-    draw_diagrams(page)
+    # Material swaps each <pre class="mermaid"> source for a <div class="mermaid"> holding the SVG.
     expect(page.locator("figure.diagram pre.mermaid")).to_have_count(0)
     expect(page.locator("figure.diagram div.mermaid")).to_have_count(len(sources))
     diagrams = rendered_diagrams(page)
@@ -86,24 +82,6 @@ def test_diagram_is_drawn_on_a_full_load_from_the_site_itself(
     page.wait_for_load_state("networkidle")
     assert requests and all(url == site_url + MERMAID_SCRIPT for url in requests), requests
     problems.assert_none()
-
-
-def test_mermaid_waits_until_the_reader_scrolls_near_a_diagram(
-    new_page: Callable[..., Page], site_url: str, diagram_lesson: str, diagram_sources: list[DiagramSource]
-) -> None:
-    # A phone screen: the diagram sits further down the lesson than two screens' height.
-    page = new_page(viewport={"width": 412, "height": 600}, is_mobile=True, has_touch=True)
-    requests = mermaid_requests(page)
-    page.goto(site_url + diagram_lesson, wait_until="networkidle")
-    top = page.locator("figure.diagram").first.evaluate("figure => figure.getBoundingClientRect().top")
-    assert top > 2 * 600, f"the first diagram of /{diagram_lesson} is near the top ({top}px): pick a test page where it is not"
-    page.wait_for_timeout(500)
-    assert requests == [], "Mermaid was fetched before any diagram came near the screen"
-    expect(page.locator("figure.diagram pre.mermaid")).to_have_count(len(diagram_sources))
-
-    page.locator("figure.diagram").first.scroll_into_view_if_needed()
-    expect(page.locator("figure.diagram div.mermaid").first).to_be_visible()
-    assert requests == [site_url + MERMAID_SCRIPT], requests
 
 
 def test_diagram_is_drawn_after_instant_navigation_from_a_page_without_one(

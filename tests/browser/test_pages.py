@@ -13,7 +13,6 @@ from browser_helpers import (
     MERMAID_SCRIPT,
     PageProblems,
     axe_report,
-    draw_diagrams,
     expect_scheme,
     start_axe,
 )
@@ -68,8 +67,8 @@ def test_no_page_scrolls_sideways_on_a_phone(mobile_page: Page, site_url: str, s
     failures: dict[str, list[str] | str] = {}
     for path in site_pages:
         mobile_page.goto(site_url + path)
-        # Diagrams are drawn as they come near the screen; their final width is what counts.
-        draw_diagrams(mobile_page)
+        # Diagrams are drawn after the load event; their final width is what counts.
+        mobile_page.wait_for_function("() => !document.querySelector('pre.mermaid')")
         overflow = mobile_page.evaluate(
             """() => {
                 const root = document.scrollingElement;
