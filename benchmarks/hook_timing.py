@@ -27,18 +27,6 @@ from mkdocs.config import load_config
 def timed_build(config_file: str, site_dir: str, profile_path: str | None = None) -> dict[str, Any]:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     spent: dict[str, float] = defaultdict(float)
-
-    def stopwatch(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(function)
-        def timed(*args: Any, **kwargs: Any) -> Any:
-            start = time.perf_counter()
-            try:
-                return function(*args, **kwargs)
-            finally:
-                spent[name] += time.perf_counter() - start
-
-        return timed
-
     start = time.perf_counter()
     config = load_config(config_file=config_file, site_dir=site_dir, strict=True)
     hook_modules = set(config.hooks)
@@ -49,10 +37,10 @@ def timed_build(config_file: str, site_dir: str, profile_path: str | None = None
         for index, function in enumerate(functions):
             module = getattr(function, "__module__", "")
             if module in hook_modules:
-                functions[index] = stopwatch(f"{os.path.basename(module)}:{event}", function)
+                functions[index] = stopwatch(f"{os.path.basename(module)}:{event}", function, spent)
             else:
                 owner = plugin_names.get(id(getattr(function, "__self__", None)), module)
-                functions[index] = plugin_stopwatch(f"{owner}:{event}", function, plugin_spent)
+                functions[index] = stopwatch(f"{owner}:{event}", function, plugin_spent)
     config.plugins.on_startup(command="build", dirty=False)
     profiler = cProfile.Profile() if profile_path else None
     try:
@@ -73,7 +61,9 @@ def timed_build(config_file: str, site_dir: str, profile_path: str | None = None
     }
 
 
-def plugin_stopwatch(name: str, function: Callable[..., Any], spent: dict[str, float]) -> Callable[..., Any]:
+def stopwatch(name: str, function: Callable[..., Any], spent: dict[str, float]) -> Callable[..., Any]:
+    """``function``, adding the seconds each call takes to ``spent[name]``."""
+
     @functools.wraps(function)
     def timed(*args: Any, **kwargs: Any) -> Any:
         start = time.perf_counter()
