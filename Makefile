@@ -20,15 +20,15 @@ node_modules/.installed: package.json package-lock.json
 install: $(VENV)/.installed node_modules/.installed
 
 serve: install
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+	$(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
 
 build: install
-	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --clean --site-dir $(SITE_DIR)
+	$(BIN)/properdocs build -f mkdocs.yml --clean --site-dir $(SITE_DIR)
 
 # The offline copy of the course, to browse from the file system: site-offline/, zipped as
 # site-offline.zip (Material's offline plugin, switched on by COURSE_OFFLINE; see mkdocs.yml).
 offline: install
-	COURSE_OFFLINE=true NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --clean --site-dir site-offline
+	COURSE_OFFLINE=true $(BIN)/properdocs build -f mkdocs.yml --clean --site-dir site-offline
 	rm -f site-offline.zip
 	$(PYTHON) -m zipfile -c site-offline.zip site-offline
 
@@ -48,7 +48,7 @@ lesson: install
 # BENCHMARKS.md and benchmarks/results.json in about 20 minutes. Not part of `make test`.
 bench: install
 	npm ci --prefix benchmarks --no-audit --no-fund
-	NO_MKDOCS_2_WARNING=1 $(PYTHON) benchmarks/bench.py $(BENCH_ARGS)
+	$(PYTHON) benchmarks/bench.py $(BENCH_ARGS)
 
 # Unit and build tests only, without the browser: for quick loops while writing.
 test-fast: install

@@ -1,7 +1,7 @@
 """`make bench`: this site against a stock Material + mkdocs-quiz build of the same content, in one run.
 
 Measures page weight, Lighthouse scores, build scaling on a synthetic course, the hooks' share of the
-build (with a cProfile summary) and the edit loop under `mkdocs serve`; writes benchmarks/results.json
+build (with a cProfile summary) and the edit loop under `properdocs serve`; writes benchmarks/results.json
 and BENCHMARKS.md. Every number is a median over repeated runs, shown beside the stock build's.
 
 Usage: .venv/bin/python benchmarks/bench.py [--quick | --busy | --report-only]
@@ -104,7 +104,7 @@ def versions() -> dict:
     mermaid = json.loads((PROJECT_DIR / "node_modules" / "mermaid" / "package.json").read_text())["version"]
     return {
         "Python": platform.python_version(),
-        "MkDocs": importlib.metadata.version("mkdocs"),
+        "ProperDocs": importlib.metadata.version("properdocs"),
         "Material for MkDocs": importlib.metadata.version("mkdocs-material"),
         "mkdocs-quiz": importlib.metadata.version("mkdocs-quiz"),
         "pymdown-extensions": importlib.metadata.version("pymdown-extensions"),
@@ -305,7 +305,7 @@ def main() -> None:
         }
         results["profile"] = hook_timing(work, largest, log, profile=True)
         results["profile"]["lessons"] = largest
-        log("edit loop under mkdocs serve")
+        log("edit loop under properdocs serve")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=system_chromium(), args=CHROMIUM_FLAGS)
             edits = measure_edit_loop(browser, EDITED_LESSON, settings["edit_rounds"])

@@ -1,4 +1,4 @@
-"""The contributor's edit loop: from saving a lesson to seeing the change in the browser under `mkdocs serve`.
+"""The contributor's edit loop: from saving a lesson to seeing the change in the browser under `properdocs serve`.
 
 A copy of the project is served (the real docs/ is never touched) the way `make serve` serves it,
 the lesson is open in Chromium, and each round appends a new sentence to the lesson file and waits
@@ -41,9 +41,8 @@ def measure_edit_loop(browser: Browser, lesson_src: str, rounds: int) -> list[fl
         (project / "node_modules").symlink_to(PROJECT_DIR / "node_modules")
         port = _free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
@@ -71,7 +70,7 @@ def measure_edit_loop(browser: Browser, lesson_src: str, rounds: int) -> list[fl
 
 
 def _wait_until_serving(server: subprocess.Popen) -> None:
-    """Read mkdocs serve's log until it says it is serving (after its first full build)."""
+    """Read properdocs serve's log until it says it is serving (after its first full build)."""
     assert server.stderr is not None
     log = []
     for line in server.stderr:
@@ -80,4 +79,4 @@ def _wait_until_serving(server: subprocess.Popen) -> None:
             # Keep draining the log in the background so the server never blocks on a full pipe.
             threading.Thread(target=lambda: [None for _ in server.stderr], daemon=True).start()
             return
-    raise SystemExit("mkdocs serve stopped before serving:\n" + "".join(log))
+    raise SystemExit("properdocs serve stopped before serving:\n" + "".join(log))

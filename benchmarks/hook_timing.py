@@ -20,12 +20,14 @@ import time
 from collections import defaultdict
 from typing import Any, Callable
 
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
+# Built with ProperDocs, as `make build` does: after this import every mkdocs.* import (the
+# hooks' and the plugins') is served by ProperDocs.
+import properdocs.replacement  # noqa: F401
+from properdocs.commands.build import build
+from properdocs.config import load_config
 
 
 def timed_build(config_file: str, site_dir: str, profile_path: str | None = None) -> dict[str, Any]:
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     spent: dict[str, float] = defaultdict(float)
     start = time.perf_counter()
     config = load_config(config_file=config_file, site_dir=site_dir, strict=True)

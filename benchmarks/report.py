@@ -363,7 +363,7 @@ def _scaling(results: dict, add) -> None:
     add("## Build scaling (synthetic course, strict build)")
     add("")
     add(
-        "Wall-clock time of `mkdocs build --strict` (a fresh Python process, as a contributor runs it) on a generated "
+        "Wall-clock time of `properdocs build --strict` (a fresh Python process, as a contributor runs it) on a generated "
         "course: blocks of 10 lessons, each with front matter, two definitions with unique terms, three quizzes, and a "
         "Mermaid diagram in every third lesson. Runs of the three variants were interleaved."
     )
@@ -466,7 +466,7 @@ def _edit_loop(results: dict, add) -> None:
     add("")
     runs = ", ".join(f"{value:.1f}" for value in edit["runs_s"])
     add(
-        f"From saving `docs/{edit['lesson']}` to the reloaded page showing the change under `mkdocs serve` "
+        f"From saving `docs/{edit['lesson']}` to the reloaded page showing the change under `properdocs serve` "
         f"(as `make serve` runs it; a full rebuild per save): median **{edit['median_s']:.1f} s** (runs: {runs} s)."
     )
     add("")
@@ -559,6 +559,6 @@ def _method(results: dict, add) -> None:
         "\"without hooks\" variant is this site's mkdocs.yml with `hooks: []`, Material's templates and the quiz plugin "
         "on every page."
     )
-    add("- **Edit loop** (benchmarks/edit_loop.py): a copy of the project under `mkdocs serve`, a lesson open in Chromium; "
+    add("- **Edit loop** (benchmarks/edit_loop.py): a copy of the project under `properdocs serve`, a lesson open in Chromium; "
         "each round appends a sentence to the lesson and waits until the reloaded page shows it.")
     add("")

@@ -32,7 +32,7 @@ import yaml
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 VARIANTS = ("course", "stock", "no-hooks")
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = dict(os.environ)
 
 
 class _IgnorePythonTags(yaml.SafeLoader):
@@ -166,9 +166,9 @@ def project_variants(target: Path) -> dict[str, Variant]:
 
 
 def build(variant: Variant, site_dir: Path) -> float:
-    """`mkdocs build` of the variant as a contributor runs it (strict, except no-hooks); wall-clock seconds."""
+    """`properdocs build` of the variant as a contributor runs it (strict, except no-hooks); wall-clock seconds."""
     # Not --quiet: it hides warnings from the counter that makes a strict build fail.
-    command = [sys.executable, "-m", "mkdocs", "build", "--clean"]
+    command = [sys.executable, "-m", "properdocs", "build", "--clean"]
     command += ["--strict"] if variant.name != "no-hooks" else []
     command += ["-f", str(variant.config_file), "-d", str(site_dir)]
     start = time.perf_counter()

@@ -27,7 +27,7 @@ from course import (
 )
 from course.definitions import find_definitions
 
-# Rebuilt in on_nav for every build, so `mkdocs serve` picks up edits.
+# Rebuilt in on_nav for every build, so `properdocs serve` picks up edits.
 _course: Course | None = None
 # Front matter of the nav's pages, parsed once in on_nav and reused by on_page_markdown.
 _front_matter: dict[str, FrontMatter] = {}

@@ -28,7 +28,7 @@ GLOSSARY_PAGE = "glossary.md"
 # lessons that mention it.
 SEARCH_BOOST = 5
 
-# Rebuilt for every build, so `mkdocs serve` picks up edits.
+# Rebuilt for every build, so `properdocs serve` picks up edits.
 _glossary: Glossary | None = None
 _glossary_file: File | None = None
 _term_template: Template | None = None

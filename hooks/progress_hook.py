@@ -24,7 +24,7 @@ _quizzes: dict[str, tuple[str, ...]] = {}
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _course
-    _course = None  # `mkdocs serve` rebuilds in the same process
+    _course = None  # `properdocs serve` rebuilds in the same process
     _quizzes.clear()
     return config
 

@@ -26,11 +26,11 @@ class BuildResult:
 def run_build(
     project_dir: Path, site_dir: Path, config: str = "mkdocs.yml", extra_env: dict[str, str] | None = None
 ) -> BuildResult:
-    """A real `mkdocs build` (strict from mkdocs.yml itself), as a contributor would run it.
+    """A real `properdocs build` (strict from mkdocs.yml itself), as a contributor would run it.
     ``extra_env`` sets variables the config reads, e.g. COURSE_OFFLINE for the offline copy."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(extra_env or {})}
+    env = {**os.environ, **(extra_env or {})}
     process = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--clean", "-f", config, "-d", str(site_dir)],
+        [sys.executable, "-m", "properdocs", "build", "--clean", "-f", config, "-d", str(site_dir)],
         cwd=project_dir,
         env=env,
         capture_output=True,

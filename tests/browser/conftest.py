@@ -28,7 +28,7 @@ class _SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Static files, except that sitemap.xml names the pages at this server's own address.
 
     Material's instant navigation only takes over links to pages listed in sitemap.xml, matched
-    with the port included; the sitemap lists them under the real site_url. `mkdocs serve`
+    with the port included; the sitemap lists them under the real site_url. `properdocs serve`
     rebuilds with its own address as site_url; this server rewrites the sitemap likewise.
     """
 
