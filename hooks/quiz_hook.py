@@ -10,11 +10,16 @@
   lesson, and they sit in the HTML the browser must read before it can show the lesson. Here
   the plugin's own files are added to the site and linked in their place, so they are cached
   once and load after the text (see BENCHMARKS.md).
+- A question names the lesson objectives it checks (`<quiz objectives="1 3">`, see
+  course/quizzes.py): the attribute is taken out before mkdocs-quiz reads the page, and the
+  rendered question carries it as `data-objectives`, with a line that tells the learner.
 """
 
 from __future__ import annotations
 
+import re
 from importlib.resources import files as package_files
+from typing import Any
 
 import mkdocs_quiz.plugin as quiz_plugin
 from jinja2 import Template
@@ -25,6 +30,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from course.quizzes import split_quiz_objectives
+
 QUIZ_FEEDBACK = '<div class="quiz-feedback hidden"></div>'
 ANNOUNCED_QUIZ_FEEDBACK = f'<div class="quiz-announcer" role="status">{QUIZ_FEEDBACK}</div>'
 
@@ -33,20 +40,34 @@ QUIZ_CSS = ("mkdocs_quiz.css", "quiz.css", "assets/quiz/quiz.css")
 QUIZ_JS = ("mkdocs_quiz.js", "quiz.js", "assets/quiz/quiz.js")
 
 _assets_template: Template | None = None
+_objectives_template: Template | None = None
+# Each page's declared objectives per quiz, in page order, from on_page_markdown to on_page_content.
+_declared_objectives: dict[str, list[str | None]] = {}
+_QUIZ_START = re.compile(r'<div class="quiz"(?P<attributes>[^>]*)>')
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _assets_template
-    # Pages get their content before on_env, so the template comes from the theme here.
-    _assets_template = config.theme.get_env().get_template("partials/quiz-assets.html")
+    global _assets_template, _objectives_template
+    # Pages get their content before on_env, so the templates come from the theme here.
+    env = config.theme.get_env()
+    _assets_template = env.get_template("partials/quiz-assets.html")
+    _objectives_template = env.get_template("partials/quiz-objectives.html")
     for package, name, target in (QUIZ_CSS, QUIZ_JS):
         files.append(File.generated(config, target, abs_src_path=str(package_files(package) / name)))
     return files
 
 
+@event_priority(60)  # before mkdocs-quiz (priority 0) and the hook that opts pages into it (50)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    markdown, declared = split_quiz_objectives(markdown)
+    _declared_objectives[page.file.src_uri] = declared
+    return markdown
+
+
 @event_priority(-50)  # after mkdocs-quiz (priority 0) has written the quizzes' HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = html.replace(QUIZ_FEEDBACK, ANNOUNCED_QUIZ_FEEDBACK)
+    html = _with_objectives(html, _declared_objectives.pop(page.file.src_uri, []), page.meta.get("objectives"))
     # Found by their opening text, then compared whole: a search for the 44 KB script itself
     # cost more than the rest of this hook.
     script_at = html.find(quiz_plugin.js_script[:200])
@@ -71,3 +92,23 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         + linked
         + html[script_at + len(quiz_plugin.js_script) :]
     )
+
+
+def _with_objectives(html: str, declared: list[str | None], objectives: Any) -> str:
+    """Each rendered question (in page order) with its declared objectives as data-objectives
+    and a line that names them for the learner."""
+    if not any(declared):
+        return html
+    assert _objectives_template is not None  # on_files runs before any page is read
+    texts = [str(item) for item in objectives] if isinstance(objectives, list) else []
+    questions = iter(declared)
+
+    def annotate(match: re.Match[str]) -> str:
+        numbers = (next(questions, None) or "").split()
+        if not numbers:
+            return match.group()
+        checked = [(number, texts[int(number) - 1]) for number in numbers if number.isdigit() and 0 < int(number) <= len(texts)]
+        label = _objectives_template.render(objectives=checked)
+        return f'<div class="quiz" data-objectives="{" ".join(numbers)}"{match.group("attributes")}>{label}'
+
+    return _QUIZ_START.sub(annotate, html)
