@@ -112,9 +112,22 @@ def built_pages(site_dir: Path) -> list[str]:
     return paths
 
 
+def settle(page: Page) -> None:
+    """Wait until no CSS transition or finite animation is running: the colours a learner sees
+    once the page is still. Material fades colours in over 125 ms (e.g. a button's background
+    after a click or a dialog opening); measured half-way, contrast is neither the old nor the
+    new value. Infinite animations (a spinner) never settle and are left out."""
+    page.wait_for_function(
+        """() => document.getAnimations().every(animation =>
+            animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity)"""
+    )
+
+
 def start_axe(page: Page, scope: str | None = None) -> None:
     """Start axe-core on the page (or inside `scope`, a CSS selector) without waiting for it, so
-    pages in several browser profiles are checked at the same time; `axe_report` collects it."""
+    pages in several browser profiles are checked at the same time; `axe_report` collects it.
+    Colours are read once every transition has settled."""
+    settle(page)
     page.evaluate(AXE_SCRIPT)
     # axe does much of its work before its first await: started from a timer, it runs after
     # this call has returned.

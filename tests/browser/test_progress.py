@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from browser_helpers import PageProblems, open_context, watch
+from browser_helpers import PageProblems, open_context, settle, watch
 from site_helpers import page_url, read_front_matter
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
@@ -365,9 +365,11 @@ def test_progress_pages_meet_wcag_22_aa(
         page.goto(site_url + page_url(lessons[0]))
         page.get_by_role("button", name=MARK).click()
         expect(page.get_by_role("status").filter(has_text="Marked as done")).to_be_visible()
+        settle(page)
         reports.append(axe.run(page, context=PROGRESS_UI, options=WCAG_AA))
         page.goto(site_url + page_url(lessons[1]))
         expect(done_button(page)).to_be_visible()
+        settle(page)
         reports.append(axe.run(page, context=PROGRESS_UI, options=WCAG_AA))
         page.goto(site_url)
         page.locator(".course-outline details summary").first.click()
@@ -376,9 +378,11 @@ def test_progress_pages_meet_wcag_22_aa(
         bad.write_text("not a progress file")
         load_progress(page, bad)
         expect(page.locator(".course-status--error")).to_be_visible()
+        settle(page)
         reports.append(axe.run(page, context=PROGRESS_UI, options=WCAG_AA))
         page.get_by_role("button", name="Reset progress…").click()
         expect(page.get_by_role("dialog", name="Reset your progress?")).to_be_visible()
+        settle(page)
         reports.append(axe.run(page, context=PROGRESS_UI, options=WCAG_AA))
     finally:
         context.close()

@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, Route, expect
 from pypdf import PdfReader
 
-from browser_helpers import PageProblems, open_context, watch
+from browser_helpers import PageProblems, open_context, settle, watch
 
 CANVAS_LESSON = "02-vision-canvas-okrs/02-business-model-canvas/"
 WORKSHEETS = "worksheets/"
@@ -177,6 +177,7 @@ def test_canvas_layout_and_accessibility_in_each_colour_scheme(
         for canvas in page.locator(".bmc-canvas").all():
             assert_standard_canvas_layout(canvas)
         # The lesson's canvases; the worksheet pages are all the worksheets' own.
+        settle(page)
         results = axe.run(page, context=".bmc-canvas" if path == CANVAS_LESSON else "article", options=WCAG_AA)
         assert results.violations_count == 0, f"{path} ({'dark' if dark else 'light'}):\n{results.generate_report()}"
     problems.assert_none()
