@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from axe_playwright_python.base import AXE_SCRIPT, AxeResults
+from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, BrowserContext, Page
 
 CHROMIUM_FLAGS = [
@@ -73,9 +74,26 @@ class PageProblems:
         return lines
 
 
+# Material takes over links for instant navigation only once it has read sitemap.xml, which it
+# fetches after the page has loaded; a click before that is an ordinary page load. Nothing on the
+# page says when that is, so each profile notes it: the sitemap's XML is parsed by DOMParser and,
+# in the same task, stored by Material (bundle.js: fetchSitemap, setupInstantNavigation).
+SITEMAP_WATCH = """
+(() => {
+    const parse = DOMParser.prototype.parseFromString;
+    DOMParser.prototype.parseFromString = function (...args) {
+        const parsed = parse.apply(this, args);
+        if (parsed.documentElement && parsed.documentElement.localName === "urlset") window.courseSitemapRead = true;
+        return parsed;
+    };
+})();
+"""
+
+
 def open_context(browser: Browser, site_url: str, problems: PageProblems, **options: object) -> BrowserContext:
     """A fresh browser profile that aborts and records every request to another host."""
     context = browser.new_context(**options)
+    context.add_init_script(SITEMAP_WATCH)
     own_host = urlparse(site_url).netloc
 
     def guard(route) -> None:  # type: ignore[no-untyped-def]
@@ -113,12 +131,14 @@ def built_pages(site_dir: Path) -> list[str]:
 
 
 def settle(page: Page) -> None:
-    """Wait until no CSS transition or finite animation is running: the colours a learner sees
-    once the page is still. Material fades colours in over 125 ms (e.g. a button's background
-    after a click or a dialog opening); measured half-way, contrast is neither the old nor the
-    new value. Infinite animations (a spinner) never settle and are left out."""
+    """Wait until the page is what a learner sees once it is still: every diagram drawn and no
+    CSS transition or finite animation running. Material draws diagrams after the page has
+    loaded (Mermaid is fetched on first use), swapping each <pre class="mermaid"> source for the
+    drawing, and fades colours in over 125 ms (e.g. a button's background after a click or a
+    dialog opening); measured half-way, contrast is neither the old nor the new value. Infinite
+    animations (a spinner) never settle and are left out."""
     page.wait_for_function(
-        """() => document.getAnimations().every(animation =>
+        """() => !document.querySelector("pre.mermaid") && document.getAnimations().every(animation =>
             animation.playState !== "running" || animation.effect?.getTiming().iterations === Infinity)"""
     )
 
@@ -201,10 +221,44 @@ def at_page(url: str) -> re.Pattern[str]:
 
 
 def mark_document(page: Page) -> None:
-    """Leave a marker on the current document; only a full page load removes it."""
+    """Before following a link by instant navigation: wait until Material has read the sitemap
+    (a click before that is a page load, as it is for a learner that quick), then leave a marker
+    on the current document, which only a full page load removes. Needs a profile from
+    `open_context`."""
+    page.wait_for_function("() => window.courseSitemapRead === true")
     page.evaluate("window.courseTestMarker = true")
 
 
 def kept_document(page: Page) -> bool:
     """True when the marker survives: the page changed through instant navigation, not a reload."""
     return page.evaluate("window.courseTestMarker === true")
+
+
+@dataclass
+class DefinedTerm:
+    """A term as a lesson defines it: the lesson (URL path from the site root) and the section
+    that holds the definition."""
+
+    term: str
+    page: str
+    section: str
+    heading: str
+
+
+def defined_terms(site_dir: Path, paths: list[str]) -> list[DefinedTerm]:
+    """Every `!!! definition` of the built pages at `paths`, in page order."""
+    terms = []
+    for path in paths:
+        soup = BeautifulSoup(page_source(site_dir, path), "html.parser")
+        for title in soup.select("article .admonition.definition > .admonition-title"):
+            heading = title.find_previous(["h2", "h3"])
+            terms.append(DefinedTerm(title.get_text(strip=True), path, heading["id"], heading.get_text(strip=True).removesuffix("¶")))
+    return terms
+
+
+def searchable_term(terms: list[DefinedTerm]) -> DefinedTerm:
+    """The defined term a search is surest to find in its own section: one its section's heading
+    names, with the most words (the least ambiguous query); the first such in course order."""
+    named = [term for term in terms if term.term.lower() in term.heading.lower()] or terms
+    assert named, "the course defines no terms"
+    return max(named, key=lambda term: len(term.term.split()))

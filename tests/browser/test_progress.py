@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from browser_helpers import PageProblems, open_context, settle, watch
+from browser_helpers import PageProblems, kept_document, mark_document, open_context, settle, watch
 from site_helpers import page_url, read_front_matter
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
@@ -279,8 +279,8 @@ def test_progress_follows_instant_navigation(
     page: Page, site_url: str, lessons: list[str], problems: PageProblems
 ) -> None:
     # The site_url fixture serves a sitemap with this server's address, so navigation is instant.
-    page.goto(site_url, wait_until="networkidle")
-    page.evaluate("window.courseTestMarker = true")
+    page.goto(site_url)
+    mark_document(page)
     page.locator(".course-outline").get_by_role("link", name=title(lessons[0]), exact=True).click()
     expect(page).to_have_url(site_url + page_url(lessons[0]))
     page.get_by_role("button", name=MARK).click()
@@ -294,7 +294,7 @@ def test_progress_follows_instant_navigation(
     expect(page).to_have_url(site_url)
     expect(progress_summary(page)).to_contain_text(f"2 of {len(lessons)} lessons done")
     expect(page.locator("[data-progress-resume]")).to_contain_text(title(lessons[1]))
-    assert page.evaluate("window.courseTestMarker === true"), "the pages were not reached through instant navigation"
+    assert kept_document(page), "the pages were not reached through instant navigation"
     problems.assert_none()
 
 
