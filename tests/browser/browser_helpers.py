@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 from axe_playwright_python.base import AXE_SCRIPT, AxeResults
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, BrowserContext, Page
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -215,8 +215,8 @@ def rendered_diagrams(page: Page) -> list[RenderedDiagram]:
 
 def at_page(url: str) -> re.Pattern[str]:
     """Matches `url` with or without a #section. Material's navigation.tracking writes the
-    section in view into the address 250 ms after a scroll; a test clicks sooner than a reader
-    and the old page's section can land on the new page's address."""
+    section in view into the address a moment after the page scrolls, and Playwright scrolls a
+    page to bring what it clicks or checks into view."""
     return re.compile(re.escape(url) + r"(#[^/]*)?$")
 
 
@@ -262,3 +262,14 @@ def searchable_term(terms: list[DefinedTerm]) -> DefinedTerm:
     named = [term for term in terms if term.term.lower() in term.heading.lower()] or terms
     assert named, "the course defines no terms"
     return max(named, key=lambda term: len(term.term.split()))
+
+
+def search_for(page: Page, query: str) -> None:
+    """Search the course for `query` from the open search box, as one question. Material asks its
+    worker again on every key released and redraws the results each time; typed letter by letter,
+    a test would race the redraws of the partial queries (a "more on this page" box it opens is
+    closed again by the next one). Filled in and then a key released, the query is asked once."""
+    box = page.locator("[data-md-component=search-query]")
+    expect(box).to_be_focused()
+    box.fill(query)
+    box.press("End")

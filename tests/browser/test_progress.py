@@ -13,7 +13,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from browser_helpers import PageProblems, kept_document, mark_document, open_context, settle, watch
+from browser_helpers import PageProblems, at_page, kept_document, mark_document, open_context, settle, watch
 from site_helpers import page_url, read_front_matter
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
@@ -163,7 +163,7 @@ def test_resume_link_leads_to_the_last_lesson_opened(page: Page, site_url: str, 
     page.goto(site_url)
     expect(page.locator("[data-progress-resume]")).to_contain_text(f"Last opened: {title(lessons[2])}")
     page.get_by_role("link", name="Resume where you left off").click()
-    expect(page).to_have_url(site_url + page_url(lessons[2]))
+    expect(page).to_have_url(at_page(site_url + page_url(lessons[2])))
 
 
 def save_progress(page: Page, target: Path) -> dict:
@@ -282,16 +282,16 @@ def test_progress_follows_instant_navigation(
     page.goto(site_url)
     mark_document(page)
     page.locator(".course-outline").get_by_role("link", name=title(lessons[0]), exact=True).click()
-    expect(page).to_have_url(site_url + page_url(lessons[0]))
+    expect(page).to_have_url(at_page(site_url + page_url(lessons[0])))
     page.get_by_role("button", name=MARK).click()
     expect(nav_link(page, lessons[0])).to_have_accessible_name(f"{title(lessons[0])} (done)")
     nav_link(page, lessons[1]).click()
-    expect(page).to_have_url(site_url + page_url(lessons[1]))
+    expect(page).to_have_url(at_page(site_url + page_url(lessons[1])))
     # One click toggles once, however many pages were opened in this document.
     page.get_by_role("button", name=MARK).click()
     expect(done_button(page)).to_have_attribute("aria-pressed", "true")
     page.locator(".md-header").get_by_role("link").first.click()
-    expect(page).to_have_url(site_url)
+    expect(page).to_have_url(at_page(site_url))
     expect(progress_summary(page)).to_contain_text(f"2 of {len(lessons)} lessons done")
     expect(page.locator("[data-progress-resume]")).to_contain_text(title(lessons[1]))
     assert kept_document(page), "the pages were not reached through instant navigation"
@@ -393,7 +393,7 @@ def test_progress_pages_meet_wcag_22_aa(
 def test_print_view_renders_the_diagrams_and_meets_wcag_22_aa(page: Page, site_url: str, problems: PageProblems) -> None:
     page.goto(site_url)
     page.get_by_role("link", name="the whole course on one page").click()
-    expect(page).to_have_url(site_url + "print/")
+    expect(page).to_have_url(at_page(site_url + "print/"))
     diagrams = page.locator("#print-site-page .mermaid")
     expect(diagrams.first).to_be_visible()
     # Material swaps each <pre class="mermaid"> for a rendered <div> of real size.
