@@ -27,8 +27,17 @@ WORKSHEETS = "worksheets/index.md"
 VISION_WORKSHEET = "worksheets/product-vision.md"
 CANVAS_WORKSHEET = "worksheets/business-model-canvas.md"
 OKR_WORKSHEET = "worksheets/okr-worksheet.md"
+# Block 3's worksheets use the same page template and script.
+INTERVIEW_GUIDE = "worksheets/interview-guide.md"
+ASSUMPTION_MAP = "worksheets/assumption-map.md"
 # Each worksheet and the lesson that links to it.
-WORKSHEET_LESSONS = {VISION_WORKSHEET: VISION_LESSON, CANVAS_WORKSHEET: CANVAS_LESSON, OKR_WORKSHEET: OKR_LESSON}
+WORKSHEET_LESSONS = {
+    VISION_WORKSHEET: VISION_LESSON,
+    CANVAS_WORKSHEET: CANVAS_LESSON,
+    OKR_WORKSHEET: OKR_LESSON,
+    INTERVIEW_GUIDE: "03-product-discovery/01-talking-to-customers.md",
+    ASSUMPTION_MAP: "03-product-discovery/04-assumptions-and-experiments.md",
+}
 WORKSHEET_SCRIPT = "assets/javascripts/worksheets.js"
 # The canvas's nine building blocks, column by column as the grid is written.
 CANVAS_CELLS = [
