@@ -15,7 +15,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from textwrap import dedent
 from typing import Any, Literal
 
@@ -25,6 +25,7 @@ from mkdocs_quiz.parsing import CHECKBOX_REGEX, FEEDBACK_REGEX, FILL_BLANK_REGEX
 from course.definitions import ALIASES_PREFIX, find_definitions
 from course.errors import CourseError
 from course.frontmatter import FrontMatter, read_front_matter
+from course.quizzes import QUIZ_OPENING
 from course.safety import Prose, SourceLine, fences, source_lines, unsafe_html
 from course.structure import BLOCK_KEYS, LESSON_KEYS, NavPage, block_front_matter_problems, lesson_front_matter_problems
 
@@ -280,7 +281,8 @@ def _section_lines(body: list[SourceLine], heading: _Heading, headings: list[_He
 
 
 def _quizzes(src_path: str, lines: list[SourceLine], body: list[SourceLine]) -> list[CourseError]:
-    prose = Prose.of(lines)
+    # `<quiz objectives="1 3">` is read as the `<quiz>` mkdocs-quiz knows (course/quizzes.py).
+    prose = Prose.of([replace(line, text=QUIZ_OPENING.sub(r"\g<indent><quiz>", line.text)) for line in lines])
     matches = find_quizzes(prose.text)
     problems = []
     unclosed = []

@@ -1,7 +1,7 @@
 """Learning block 2 (vision, business model canvas, OKRs) and its worksheets in the built site.
 
-On purpose about this block's content: the canvas lesson, the OKR lesson and the worksheets are
-named by file. What the block holds besides them, and where it sits in the course, comes from
+On purpose about this block's content: its vision, canvas and OKR lessons and the worksheets
+(block 3's use the same template and script) are named by file. What the block holds besides them, and where it sits in the course, comes from
 the nav: the card that leads into it comes from the course structure alone (the nav and the
 front matter), with no code of its own.
 """
@@ -17,11 +17,24 @@ from course_checks import duration_text, resolve, text_of
 from site_helpers import NavBlock, html_path, load_mkdocs_config, nav_blocks_of, page_url, read_front_matter, run_build
 
 BLOCK_2 = "02-vision-canvas-okrs/index.md"
+VISION_LESSON = "02-vision-canvas-okrs/01-product-vision.md"
 CANVAS_LESSON = "02-vision-canvas-okrs/02-business-model-canvas.md"
 OKR_LESSON = "02-vision-canvas-okrs/03-okrs.md"
 WORKSHEETS = "worksheets/index.md"
+VISION_WORKSHEET = "worksheets/product-vision.md"
 CANVAS_WORKSHEET = "worksheets/business-model-canvas.md"
 OKR_WORKSHEET = "worksheets/okr-worksheet.md"
+# Block 3's worksheets use the same page template and script.
+INTERVIEW_GUIDE = "worksheets/interview-guide.md"
+ASSUMPTION_MAP = "worksheets/assumption-map.md"
+# Each worksheet and the lesson that links to it.
+WORKSHEET_LESSONS = {
+    VISION_WORKSHEET: VISION_LESSON,
+    CANVAS_WORKSHEET: CANVAS_LESSON,
+    OKR_WORKSHEET: OKR_LESSON,
+    INTERVIEW_GUIDE: "03-product-discovery/01-talking-to-customers.md",
+    ASSUMPTION_MAP: "03-product-discovery/04-assumptions-and-experiments.md",
+}
 WORKSHEET_SCRIPT = "assets/javascripts/worksheets.js"
 # The canvas's nine building blocks, column by column as the grid is written.
 CANVAS_CELLS = [
@@ -61,10 +74,10 @@ def card_before_block_2(site: Path, nav_blocks: list[NavBlock]) -> tuple[str, Be
     return lesson_before, card
 
 
-def test_block_2_holds_the_canvas_and_okr_lessons(nav_blocks) -> None:
+def test_block_2_holds_the_vision_canvas_and_okr_lessons(nav_blocks) -> None:
     block_2, _ = block_2_and_the_lesson_before(nav_blocks)
     assert block_2.title == read_front_matter(BLOCK_2)["title"]
-    assert {CANVAS_LESSON, OKR_LESSON} <= set(block_2.lessons)
+    assert {VISION_LESSON, CANVAS_LESSON, OKR_LESSON} <= set(block_2.lessons)
 
 
 def test_the_lesson_before_block_2_leads_to_it(built_site: Path, nav_blocks) -> None:
@@ -126,11 +139,14 @@ def test_lesson_canvas_titles_are_headings_kept_out_of_the_table_of_contents(bui
     assert len(titles) == 18
     assert all(title["aria-level"] == "3" for title in titles)
     toc = [text_of(link) for link in page.select(".md-sidebar--secondary a.md-nav__link")]
-    assert toc.count("Customer segments") == 1, toc  # the lesson's own section, not the canvases' cells
+    sections = [text_of(heading).removesuffix("¶").strip() for heading in page.select("article :is(h2, h3)[id]")]
+    for title in {text_of(title) for title in titles}:
+        # In the contents only as often as the lesson has a section of that name, never for a cell.
+        assert toc.count(title) == sections.count(title), (title, toc)
 
 
 def test_worksheet_fields_each_have_a_label(built_site: Path) -> None:
-    for worksheet in (CANVAS_WORKSHEET, OKR_WORKSHEET):
+    for worksheet in WORKSHEET_LESSONS:
         sheet = soup(html_path(built_site, worksheet)).select_one("article .worksheet")
         assert sheet is not None, worksheet
         fields = sheet.select("input, textarea")
@@ -157,7 +173,7 @@ def test_worksheet_fields_each_have_a_label(built_site: Path) -> None:
 
 def test_worksheet_script_is_only_on_worksheet_pages(built_site: Path) -> None:
     assert (built_site / WORKSHEET_SCRIPT).is_file()
-    worksheets = {html_path(built_site, CANVAS_WORKSHEET), html_path(built_site, OKR_WORKSHEET)}
+    worksheets = {html_path(built_site, worksheet) for worksheet in WORKSHEET_LESSONS}
     for path in sorted(built_site.rglob("*.html")):
         scripts = [script["src"] for script in soup(path).select("script[src]")]
         assert any(src.endswith(WORKSHEET_SCRIPT) for src in scripts) == (path in worksheets), path
@@ -173,15 +189,14 @@ def test_worksheets_are_linked_from_their_lessons_but_not_in_the_nav(built_site:
     assert all(position > index for index in glossary)
 
     not_in_nav = mkdocs_config["not_in_nav"].split()
-    assert {f"/{CANVAS_WORKSHEET}", f"/{OKR_WORKSHEET}"} <= set(not_in_nav)
+    assert {f"/{worksheet}" for worksheet in WORKSHEET_LESSONS} <= set(not_in_nav)
 
     sidebar = {
         resolve(WORKSHEETS, a["href"])
         for a in soup(html_path(built_site, WORKSHEETS)).select(".md-sidebar--primary a[href]")
     }
     assert page_url(WORKSHEETS) in sidebar
-    assert page_url(CANVAS_WORKSHEET) not in sidebar and page_url(OKR_WORKSHEET) not in sidebar
-
-    assert {page_url(CANVAS_WORKSHEET), page_url(OKR_WORKSHEET)} <= links_of(built_site, WORKSHEETS)
-    assert page_url(CANVAS_WORKSHEET) in links_of(built_site, CANVAS_LESSON)
-    assert page_url(OKR_WORKSHEET) in links_of(built_site, OKR_LESSON)
+    for worksheet, lesson in WORKSHEET_LESSONS.items():
+        assert page_url(worksheet) not in sidebar, worksheet
+        assert page_url(worksheet) in links_of(built_site, WORKSHEETS), worksheet
+        assert page_url(worksheet) in links_of(built_site, lesson), (worksheet, lesson)

@@ -119,7 +119,7 @@ def test_the_footer_states_both_licences(built_site: Path) -> None:
     footer = soup(built_site / "index.html").select_one(".md-copyright")
     links = {a.get_text(strip=True): a["href"] for a in footer.select("a")}
     assert links["CC BY 4.0"] == "https://creativecommons.org/licenses/by/4.0/"
-    assert links["MIT licence"] == f"{REPO_URL}/blob/main/LICENSE"
+    assert links["MIT license"] == f"{REPO_URL}/blob/main/LICENSE"
 
 
 def test_the_guide_is_in_the_nav_after_the_glossary() -> None:
