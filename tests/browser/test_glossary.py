@@ -307,9 +307,10 @@ def test_searching_a_term_lists_the_glossary_first_and_jumps_to_the_entry(
         "href", re.compile(rf"^{re.escape(site_url + GLOSSARY)}\?")
     )
     # Each link carries the words it matched (?h=...) and the section it leads to.
-    link = first_result.locator(f'a[href^="{site_url}{GLOSSARY}?h="][href$="#{anchor}"]')
+    selector = f'a[href^="{site_url}{GLOSSARY}?h="][href$="#{anchor}"]'
+    link = first_result.locator(selector)
     expect(link).to_have_count(1)
-    folded = first_result.locator("details", has=link)  # "N more on this page"
+    folded = first_result.locator("details", has=page.locator(selector))  # "N more on this page"
     if folded.count():
         folded.locator("summary").click()
     expect(link).to_contain_text(term)

@@ -23,9 +23,10 @@ def test_search_for_a_term_leads_to_the_section_that_defines_it(
     # Results are drawn again for every letter typed. Each link carries the words it matched
     # (?h=..., which search.highlight marks on the page opened) and the section it leads to.
     results = page.locator(".md-search-result__list")
-    link = results.locator(f'a[href^="{site_url}{lesson}?h="][href$="#{section}"]')
+    selector = f'a[href^="{site_url}{lesson}?h="][href$="#{section}"]'
+    link = results.locator(selector)
     expect(link).to_have_count(1)
-    folded = results.locator("details", has=link)  # "N more on this page"
+    folded = results.locator("details", has=page.locator(selector))  # "N more on this page"
     if folded.count():
         folded.locator("summary").click()
     link.click()
