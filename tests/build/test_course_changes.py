@@ -97,8 +97,8 @@ def add_block(project: Path, after_title: str, lesson_source: str) -> NavBlock:
     (project / "docs" / folder).mkdir()
     (project / "docs" / folder / "index.md").write_text(
         f"---\ntitle: {title}\n"
-        "description: A learning block added by a test, to check that a new block needs no code.\n"
-        "summary: >-\n  This block shows that the course takes a new learning block with nothing but Markdown,\n"
+        f"description: {title}, a learning block added by a test to check that a new block needs no code.\n"
+        f"summary: >-\n  {title} shows that the course takes a new learning block with nothing but Markdown,\n"
         "  front matter and nav lines.\n---\n\nRead its lesson when you have finished the blocks before it.\n"
     )
     (project / "docs" / lesson).write_text(copied_lesson(project, lesson_source, lesson_title, folder))
