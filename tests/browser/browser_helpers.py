@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 from axe_playwright_python.base import AXE_SCRIPT, AxeResults
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -273,3 +273,14 @@ def search_for(page: Page, query: str) -> None:
     expect(box).to_be_focused()
     box.fill(query)
     box.press("End")
+
+
+def tab_to(page: Page, target: Locator) -> None:
+    """Press Tab from where the focus is until `target` has it, as a keyboard user would: at most
+    once for each element of the page that can take the focus, however long the lesson."""
+    stops = page.locator("a[href], area[href], button, input, select, textarea, summary, [tabindex]").count()
+    for _ in range(stops + 1):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            break
+    expect(target).to_be_focused()
