@@ -28,7 +28,13 @@ nav:
   - Home: index.md
   - Block A:
       - 01-a/index.md
-{lessons}"""
+{lessons}  - Glossary: glossary.md
+"""
+# The image the corpus lesson shows: a 1x1 PNG.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000185d114090000000049454e44ae426082"
+)
 
 
 def lesson(name: str) -> str:
@@ -62,6 +68,7 @@ def course_repo(tmp_path: Path) -> tuple[Path, str]:
     (repo / "docs" / "01-a").mkdir(parents=True)
     subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
     (repo / "docs" / "index.md").write_text("---\ntitle: Home\ndescription: The home page of a scratch course.\n---\n\nWelcome.\n")
+    (repo / "docs" / "01-a" / "report.png").write_bytes(PNG)
     overview = repo / "docs" / "01-a" / "index.md"
     overview.write_text("---\ntitle: Block A\ndescription: A block of a scratch course.\nsummary: A block to test the summary.\n---\n\nRead the lessons in order.\n")
     # The removed lesson is long, so that git does not take the added one for it, moved.
