@@ -1,5 +1,7 @@
 """Builds each project named on the command line with `properdocs build` (strict, from its
 mkdocs.yml), one after the other in this interpreter, and prints {project: {ok, output}} as JSON.
+With `--serve` first, each build runs as `properdocs serve` runs its builds (the startup event
+says "serve"), to see what the preview does with a mistake.
 
 Run by tests/corpus_helpers.py for the lint corpus. The builds run in-process as the command runs
 them (configuration loaded, startup event, build), with everything MkDocs logs as the output;
@@ -29,7 +31,7 @@ class _Record(logging.Handler):
         self.lines.append(f"{record.levelname} - {record.getMessage()}")
 
 
-def build_project(project: Path) -> dict[str, object]:
+def build_project(project: Path, command: str = "build") -> dict[str, object]:
     record = _Record()
     logger = logging.getLogger("properdocs")
     logger.addHandler(record)
@@ -38,7 +40,7 @@ def build_project(project: Path) -> dict[str, object]:
     ok = False
     try:
         config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(project / "site"))
-        config.plugins.on_startup(command="build", dirty=False)
+        config.plugins.on_startup(command=command, dirty=False)
         try:
             build(config)
             ok = True
@@ -46,10 +48,14 @@ def build_project(project: Path) -> dict[str, object]:
             config.plugins.on_shutdown()
     except Abort as abort:
         record.lines.append(f"ABORT - {abort}")
+    except Exception as error:  # noqa: BLE001 - a crash is a result here: the test shows it
+        record.lines.append(f"CRASH - {type(error).__name__}: {error}")
     finally:
         logger.removeHandler(record)
     return {"ok": ok, "output": "\n".join(record.lines)}
 
 
 if __name__ == "__main__":
-    print(json.dumps({path: build_project(Path(path)) for path in sys.argv[1:]}))
+    arguments = sys.argv[1:]
+    command = "serve" if arguments[:1] == ["--serve"] else "build"
+    print(json.dumps({path: build_project(Path(path), command) for path in arguments if path != "--serve"}))

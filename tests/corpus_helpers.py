@@ -182,11 +182,11 @@ class CorpusBuild:
     output: str
 
 
-def build_all(projects: list[Path]) -> dict[Path, CorpusBuild]:
-    """A real strict `properdocs build` of each project, all in one fresh interpreter
-    (tests/corpus_build.py): a process per case would cost a few seconds each."""
+def build_all(projects: list[Path], serve: bool = False) -> dict[Path, CorpusBuild]:
+    """A real strict `properdocs build` of each project (as `properdocs serve` builds with ``serve``),
+    all in one fresh interpreter (tests/corpus_build.py): a process per case would cost seconds each."""
     process = subprocess.run(
-        [sys.executable, str(Path(__file__).with_name("corpus_build.py")), *map(str, projects)],
+        [sys.executable, str(Path(__file__).with_name("corpus_build.py")), *(["--serve"] if serve else []), *map(str, projects)],
         capture_output=True, text=True, timeout=600,
     )
     assert process.returncode == 0, process.stderr
