@@ -57,6 +57,7 @@ class Answer:
     mark: str  # what stands between the brackets
     text: str
     feedback: tuple[str, ...] = ()  # the '>' lines under it, without the '>'
+    feedback_line: int | None = None  # the first of them
 
     @property
     def correct(self) -> bool:
@@ -116,8 +117,9 @@ class PageQuizzes:
     @cached_property
     def renders(self) -> bool:
         """Whether mkdocs-quiz can render the whole page: every quiz renders and no tag is astray."""
+        in_code = self.tags_in_inline_code if self.quizzes else ()  # harmless where the plugin is off
         return all(quiz.renders for quiz in self.quizzes) and not (
-            self.stray_closings or self.inline_tags or self.tags_in_inline_code or self.old_syntax
+            self.stray_closings or self.inline_tags or in_code or self.old_syntax
         )
 
 
@@ -238,11 +240,13 @@ def _parse_content(quiz: Quiz, content: list[tuple[int, str]]) -> Quiz:
             if answer.group("mark") not in ANSWER_MARKS:
                 bad_marks.append(number)
             index += 1
+            feedback_start = index
             feedback = []
             while index < len(lines) and (quote := _FEEDBACK.match(lines[index][1])):
                 feedback.append(quote.group("text"))
                 index += 1
-            answers.append(Answer(number, answer.group("mark"), answer.group("text"), tuple(feedback)))
+            feedback_line = lines[feedback_start][0] if feedback else None
+            answers.append(Answer(number, answer.group("mark"), answer.group("text"), tuple(feedback), feedback_line))
             explanation_start = index
             continue
         if not text.strip():

@@ -8,7 +8,6 @@ alone and could be cached by its hash; the rules that compare pages read a `Cour
 
 from __future__ import annotations
 
-import posixpath
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -133,7 +132,3 @@ class CourseSource:
             if entry.src_path in self.pages:
                 ordered.setdefault(entry.src_path, self.pages[entry.src_path])
         return [*ordered.values(), *(page for path, page in self.pages.items() if path not in ordered)]
-
-    def relative(self, src_path: str, target: str) -> str:
-        """``target`` (relative to docs/) as a link written in ``src_path``."""
-        return posixpath.relpath(target, posixpath.dirname(src_path) or ".")

@@ -38,7 +38,7 @@ def known_types(page: PageSource) -> Iterable[Problem]:
         yield Problem(
             page.src_path,
             f"'{kind}' is not an admonition type, so the box would have no colour or icon",
-            (f"did you mean '{close[0]}'? " if close else "") + f"use one of {', '.join(('example', 'info', 'tip', 'note', 'warning', 'definition'))}"
+            (f"did you mean '{close[0]}'? " if close else "") + "The course uses example, info, tip, note, warning and definition"
             " (all types: squidfunk.github.io/mkdocs-material/reference/admonitions/#supported-types)",
             line=line.number,
         )
