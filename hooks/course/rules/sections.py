@@ -16,7 +16,6 @@ MIN_QUIZZES = 3  # questions under QUIZ_SECTION
 
 _BULLET = re.compile(r"^\s{0,3}(?:[-*+]|\d+[.)])\s+\S")
 _OBJECTIVES_HEADING = re.compile(r"^(?:learning )?objectives$|^what you will learn$", re.IGNORECASE)
-_QUIZ_TAG = re.compile(r"^<quiz\b")
 
 
 def page_title_heading(page: PageSource) -> Iterable[Problem]:
@@ -70,7 +69,7 @@ def lesson_sections(page: PageSource) -> Iterable[Problem]:
         )
     if quiz is None:
         # Where the heading belongs: above the first quiz, else after the key points.
-        first_quiz = next((line.number for line in body if not line.in_code and _QUIZ_TAG.match(line.text.strip())), None)
+        first_quiz = page.quizzes.quizzes[0].line if page.quizzes.quizzes else None
         yield Problem(
             page.src_path,
             f"the lesson has no '## {QUIZ_SECTION}' section",
