@@ -159,12 +159,12 @@ def _budget_rows(results: dict) -> list[tuple[str, str, str, str, bool]]:
     rows.append((f"Time inside hook functions, {largest} lessons (stopwatch)", "≤ 5 %",
                  f"{timed['hooks_s'] / timed['build_s']:.1%}", "", round(timed["hooks_s"] / timed["build_s"], 4) <= HOOK_SHARE_LIMIT))
     course_hook = _by_module(timed).get(NEXT_BLOCK_HOOK, 0.0) / timed["build_s"]
-    rows.append((f"The next-learning-block hook ({NEXT_BLOCK_HOOK}), {largest} lessons (stopwatch)", "≤ 5 %",
+    rows.append((f"The course rules and next-learning-block hook ({NEXT_BLOCK_HOOK}), {largest} lessons (stopwatch)", "≤ 5 %",
                  f"{course_hook:.1%}", "", round(course_hook, 4) <= HOOK_SHARE_LIMIT))
     return rows
 
 
-# The hook that builds the course structure and the next-learning-block card.
+# The hook that runs the course rules and builds the course structure and the next-learning-block card.
 NEXT_BLOCK_HOOK = "course_hook.py"
 
 
@@ -251,7 +251,7 @@ def _why_missed(results: dict, add) -> None:
             "stock**: the features the stock site does not have cost a fixed share of a small build (stopwatch, "
             f"table below): the whole-course print view {seconds('print-site', 'print_hook.py'):.2f} s, the git "
             f"dates {seconds('git-revision-date-localized'):.2f} s, the glossary "
-            f"{seconds('glossary_hook.py'):.2f} s, the lesson safety check {seconds('safety_hook.py'):.2f} s. From "
+            f"{seconds('glossary_hook.py'):.2f} s, the course rules and model {seconds('course_hook.py'):.2f} s. From "
             "500 lessons on this site builds faster than stock (navigation.prune)."
         )
     largest = max(results["hook_timing"], key=int)

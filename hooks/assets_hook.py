@@ -13,8 +13,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs_quiz.parsing import find_quizzes, mask_code_blocks
 from material.plugins.offline.plugin import OfflinePlugin
+
+from course.quizzes import page_quizzes
 
 # Self-hosted from npm (package.json); Material would otherwise fetch Mermaid from a CDN.
 MERMAID_SOURCE = Path("node_modules/mermaid/dist/mermaid.min.js")
@@ -42,9 +43,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # mkdocs-quiz is opt-in per page (enabled_by_default: false) so pages without a quiz carry
     # none of its inline code; opting in by hand on every lesson would be easy to forget, so a
-    # page that holds a <quiz> (outside code examples) is opted in here.
-    masked, _ = mask_code_blocks(markdown)
-    if find_quizzes(masked):
+    # page that holds a <quiz> (outside code examples) is opted in here. A page whose quizzes
+    # mkdocs-quiz would stop on is left out: only the preview gets here with one (the build has
+    # failed on the course rules), and there it shows the quiz as text under the problems panel.
+    quizzes = page_quizzes(markdown)
+    if quizzes.quizzes and quizzes.renders:
         settings = page.meta.get("quiz")
         page.meta["quiz"] = {**(settings if isinstance(settings, dict) else {}), "enabled": True}
     return markdown

@@ -12,8 +12,9 @@ from pathlib import Path
 import yaml
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-# Everything a build reads; node_modules is linked, not copied.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+# Everything a build reads (tools/ for the lesson template the course rules compare lessons with);
+# node_modules is linked, not copied.
+PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks", "tools")
 
 
 @dataclass
