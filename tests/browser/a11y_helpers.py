@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from playwright.sync_api import Locator, Page
 
-from browser_helpers import settle
 
 # The focused element, as a line for reports, and what is wrong with how it is shown, if anything.
 # A control drawn by a label (Material's colour-scheme radio buttons have no size: the label
@@ -92,10 +91,11 @@ def tab_to(page: Page, target: Locator, limit: int = 80, backwards: bool = False
     raise AssertionError(f"{limit} presses of {key} never reached {target}:\n  " + "\n  ".join(path))
 
 
-# WCAG 2.x contrast of an element's text as rendered: the text colour (with its own alpha and the
-# element's opacity) over the colours painted behind it, ancestors' backgrounds composited up to
-# the first opaque one (the canvas is white, or the page's own background).
-_CONTRAST = """(element) => {
+# Colours as rendered, in the page: WCAG 2.x relative luminance and contrast; what is painted
+# behind an element (the ancestors' backgrounds composited up to the first opaque one, on the
+# white canvas); the text colour with its alpha and the element's opacity; and a wait until
+# every transition has settled (as settle() in browser_helpers, without a round trip).
+_COLOUR = """
     const parse = colour => {
         const [r, g, b, a = 1] = colour.match(/[\\d.]+/g).map(Number);
         return {r, g, b, a: colour.startsWith("rgba") ? a : 1};
@@ -106,26 +106,60 @@ _CONTRAST = """(element) => {
         const mix = key => (top[key] * top.a + bottom[key] * bottom.a * (1 - top.a)) / a;
         return {r: mix("r"), g: mix("g"), b: mix("b"), a};
     };
-    const layers = [];
-    for (let node = element; node; node = node.parentElement) {
-        const style = getComputedStyle(node);
-        const colour = parse(style.backgroundColor);
-        if (node === element) colour.a *= parseFloat(style.opacity);
-        layers.push(colour);
-        if (colour.a >= 1) break;
-    }
-    let background = {r: 255, g: 255, b: 255, a: 1};
-    for (const layer of layers.reverse()) background = over(layer, background);
-    const style = getComputedStyle(element);
-    const text = parse(style.color);
-    text.a *= parseFloat(style.opacity);
-    const shown = over(text, background);
     const luminance = c => ["r", "g", "b"].map(key => c[key] / 255)
         .map(v => v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
         .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
-    const [light, dark] = [luminance(shown), luminance(background)].sort((a, b) => b - a);
-    return {ratio: (light + 0.05) / (dark + 0.05), text: style.color, background: `rgb(${Math.round(background.r)}, ${Math.round(background.g)}, ${Math.round(background.b)})`};
+    const css = c => `rgb(${Math.round(c.r)}, ${Math.round(c.g)}, ${Math.round(c.b)})`;
+    const compare = (front, back) => {
+        const [light, dark] = [luminance(front), luminance(back)].sort((a, b) => b - a);
+        return {ratio: (light + 0.05) / (dark + 0.05), text: css(front), background: css(back)};
+    };
+    const behind = (from, ownOpacity) => {
+        const layers = [];
+        for (let node = from; node; node = node.parentElement) {
+            const style = getComputedStyle(node);
+            const colour = parse(style.backgroundColor);
+            if (node === ownOpacity) colour.a *= parseFloat(style.opacity);
+            layers.push(colour);
+            if (colour.a >= 1) break;
+        }
+        let backdrop = {r: 255, g: 255, b: 255, a: 1};
+        for (const layer of layers.reverse()) backdrop = over(layer, backdrop);
+        return backdrop;
+    };
+    const textContrast = element => {
+        const background = behind(element, element);
+        const style = getComputedStyle(element);
+        const text = parse(style.color);
+        text.a *= parseFloat(style.opacity);
+        return compare(over(text, background), background);
+    };
+    const markContrast = (element, pseudo) => {
+        const backdrop = behind(pseudo ? element : element.parentElement, null);
+        return compare(over(parse(getComputedStyle(element, pseudo || null).backgroundColor), backdrop), backdrop);
+    };
+    const settled = async () => {
+        for (;;) {
+            const running = document.getAnimations().filter(animation => animation.playState === "running"
+                && animation.effect?.getTiming().iterations !== Infinity);
+            if (!running.length) return;
+            await Promise.all(running.map(animation => animation.finished.catch(() => null)));
+        }
+    };
+"""
+_TEXT_CONTRAST = "async (element) => {" + _COLOUR + "await settled(); return textContrast(element); }"
+# At rest (nothing focused) and with focus, in one round trip.
+_STILL_CONTRASTS = "async (element) => {" + _COLOUR + """
+    document.activeElement?.blur();
+    await settled();
+    const rest = textContrast(element);
+    element.focus();
+    await settled();
+    const focus = textContrast(element);
+    element.blur();
+    return {rest, focus};
 }"""
+_MARK_CONTRAST = "async (element, [pseudo]) => {" + _COLOUR + "await settled(); return markContrast(element, pseudo); }"
 
 
 @dataclass
@@ -138,49 +172,34 @@ class Contrast:
         return f"{self.ratio:.2f}:1 ({self.text} on {self.background})"
 
 
-def contrast(target: Locator) -> Contrast:
-    """The contrast of `target`'s text once every transition has settled."""
-    settle(target.page)
-    result = target.evaluate(_CONTRAST)
+def _contrast(result: dict) -> Contrast:
     return Contrast(result["ratio"], result["text"], result["background"])
 
 
-# A mark drawn as a filled shape (a CSS mask over a background colour, a bar's fill): its fill
-# colour against what is painted behind it, WCAG 1.4.11. `pseudo` is "", "::before" or "::after".
-_MARK_CONTRAST = """(element, [pseudo]) => {
-    const parse = colour => {
-        const [r, g, b, a = 1] = colour.match(/[\\d.]+/g).map(Number);
-        return {r, g, b, a: colour.startsWith("rgba") ? a : 1};
-    };
-    const over = (top, bottom) => {
-        const a = top.a + bottom.a * (1 - top.a);
-        if (a === 0) return {r: 0, g: 0, b: 0, a: 0};
-        const mix = key => (top[key] * top.a + bottom[key] * bottom.a * (1 - top.a)) / a;
-        return {r: mix("r"), g: mix("g"), b: mix("b"), a};
-    };
-    const layers = [];
-    for (let node = pseudo ? element : element.parentElement; node; node = node.parentElement) {
-        const colour = parse(getComputedStyle(node).backgroundColor);
-        layers.push(colour);
-        if (colour.a >= 1) break;
-    }
-    let backdrop = {r: 255, g: 255, b: 255, a: 1};
-    for (const layer of layers.reverse()) backdrop = over(layer, backdrop);
-    const fill = over(parse(getComputedStyle(element, pseudo || null).backgroundColor), backdrop);
-    const luminance = c => ["r", "g", "b"].map(key => c[key] / 255)
-        .map(v => v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
-        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
-    const [light, dark] = [luminance(fill), luminance(backdrop)].sort((a, b) => b - a);
-    const css = c => `rgb(${Math.round(c.r)}, ${Math.round(c.g)}, ${Math.round(c.b)})`;
-    return {ratio: (light + 0.05) / (dark + 0.05), text: css(fill), background: css(backdrop)};
-}"""
+def contrasts(target: Locator, states: tuple[str, ...]) -> dict[str, Contrast]:
+    """The contrast of `target`'s text in each of `states` ("rest", "focus", "hover", "active":
+    held down by the mouse), each measured once transitions have settled."""
+    page = target.page
+    target.scroll_into_view_if_needed()
+    page.mouse.move(0, 0)
+    measured = {state: _contrast(value) for state, value in target.evaluate(_STILL_CONTRASTS).items() if state in states}
+    if "hover" in states:
+        target.hover()
+        measured["hover"] = _contrast(target.evaluate(_TEXT_CONTRAST))
+    if "active" in states:  # pressed, then let go elsewhere so nothing is followed
+        target.hover()
+        page.mouse.down()
+        measured["active"] = _contrast(target.evaluate(_TEXT_CONTRAST))
+        page.mouse.move(0, 0)
+        page.mouse.up()
+    page.mouse.move(0, 0)
+    return measured
 
 
 def mark_contrast(target: Locator, pseudo: str = "") -> Contrast:
-    """The contrast of a filled mark (`target` itself, or its ::before/::after) with what is behind it."""
-    settle(target.page)
-    result = target.evaluate(_MARK_CONTRAST, [pseudo])
-    return Contrast(result["ratio"], result["text"], result["background"])
+    """The contrast of a filled mark (`target` itself, or its ::before/::after: a CSS mask over a
+    background colour, a bar's fill) with what is painted behind it, WCAG 1.4.11."""
+    return _contrast(target.evaluate(_MARK_CONTRAST, [pseudo]))
 
 
 @dataclass

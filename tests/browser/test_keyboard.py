@@ -142,7 +142,10 @@ def test_after_a_full_load_the_skip_link_leads_to_the_title_and_the_first_answer
     new_page: Callable[..., Page], site_url: str, lesson_paths: list[str], width: int, problems: PageProblems
 ) -> None:
     page = open_page(new_page, width)
-    page.goto(site_url + lesson_paths[0])
+    page.goto(site_url + lesson_paths[0], wait_until="networkidle")
+    # A full load leaves focus where the browser puts it, and announces nothing.
+    assert page.evaluate("document.activeElement === document.body")
+    expect(page.locator("[data-course-announcer]")).to_have_text("")
     page.keyboard.press("Tab")
     skip = page.get_by_role("link", name="Skip to content")
     expect(skip).to_be_focused()
@@ -151,7 +154,27 @@ def test_after_a_full_load_the_skip_link_leads_to_the_title_and_the_first_answer
     expect(title(page)).to_be_focused()
     presses = 1 + tab_to(page, page.locator(".quiz input").first)
     assert presses <= TAB_BUDGET, f"the first quiz answer took {presses} Tab presses from the lesson's load"
-    # An anchor jump within the page keeps focus where the browser puts it: the course's script
-    # moves focus only when instant navigation opens another page.
-    assert is_focused(page.locator(".quiz input").first)
     problems.assert_none()
+
+
+def test_a_jump_within_the_page_is_left_to_the_browser(page: Page, site_url: str, lesson_paths: list[str]) -> None:
+    """Only a new page takes focus to its title and is announced. A table of contents link
+    jumps within the page (the first such jump makes Material swap the same page in again):
+    the next Tab continues from the section, as the browser has it, and nothing is announced."""
+    page.goto(site_url + lesson_paths[0], wait_until="networkidle")
+    mark_document(page)
+    toc = page.locator(".md-sidebar--secondary a.md-nav__link")
+    for link in (toc.last, toc.first):
+        section = link.evaluate("link => link.hash")
+        link.focus()
+        page.keyboard.press("Enter")
+        expect(page).to_have_url(re.compile(re.escape(section) + "$"))
+        expect(title(page)).not_to_be_focused()
+        page.keyboard.press("Tab")
+        after = page.locator(section).evaluate(
+            "heading => Boolean(heading.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING)"
+        )
+        assert after, f"Tab after the jump to {section} went to {focus(page).where}"
+        assert not focus(page).problem, focus(page)
+    assert kept_document(page)
+    expect(page.locator("[data-course-announcer]")).to_have_text("")

@@ -127,14 +127,16 @@
     }, 100);
   }
 
+  function moveFocusTo(target) {
+    if (!target) return;
+    if (!target.matches(FOCUSABLE)) target.setAttribute("tabindex", "-1");
+    // Material has already scrolled to the top, the section or the reader's old position.
+    target.focus({ preventScroll: true });
+  }
+
   function onInstantNavigation() {
     var content = mainContent();
-    var target = content && landingPoint(content);
-    if (target) {
-      if (!target.matches(FOCUSABLE)) target.setAttribute("tabindex", "-1");
-      // Material has already scrolled to the top, the section or the reader's old position.
-      target.focus({ preventScroll: true });
-    }
+    if (content) moveFocusTo(landingPoint(content));
     announce(document.title);
   }
 
@@ -164,14 +166,17 @@
 
   /* ---------- Wiring ---------- */
 
-  var firstLoad = true;
+  var shownPath = null;
   // Material emits document$ on the first load and after every instant navigation.
   window.document$.subscribe(function () {
     watchRegions();
-    if (firstLoad) {
-      firstLoad = false;
-      return;
-    }
+    var firstLoad = shownPath === null;
+    var samePage = location.pathname === shownPath;
+    shownPath = location.pathname;
+    // The first jump within a page after a full load makes Material fetch and swap in the same
+    // page again: not a new page. The browser has already put the jump's target where the next
+    // Tab starts from, as for any jump within a page.
+    if (firstLoad || samePage) return;
     onInstantNavigation();
   });
 })();
