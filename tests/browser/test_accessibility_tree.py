@@ -10,9 +10,16 @@ from pathlib import Path
 
 from playwright.sync_api import Page, expect
 
-from a11y_helpers import accessibility_tree, ax_node, ax_nodes
+from a11y_helpers import AXNode, accessibility_tree, ax_node, ax_nodes
 from browser_helpers import PageProblems, built_pages, page_source, settle
 from site_helpers import NavBlock, page_url
+
+
+def the_only(page: Page, role: str, name: str) -> AXNode:
+    """The one node of the accessibility tree with this role and name."""
+    found = ax_nodes(page, role, name)
+    assert len(found) == 1, f"expected one {role} named {name!r} in the accessibility tree, found {found}"
+    return found[0]
 
 
 def test_navigation_controls_have_names_and_states_and_work_with_enter_and_space(
@@ -23,7 +30,7 @@ def test_navigation_controls_have_names_and_states_and_work_with_enter_and_space
     page.goto(site_url + page_url(block.lessons[0]))
 
     # The section toggle: a button named after its section, expanded on one of its pages.
-    [toggle] = ax_nodes(page, "button", block.title)
+    toggle = the_only(page, "button", block.title)
     assert toggle.properties.get("expanded") is True, toggle
     # Every navigation landmark is named, and no two share a name (axe's landmark-unique).
     navigations = [node.name for node in ax_nodes(page, "navigation")]
@@ -36,27 +43,27 @@ def test_navigation_controls_have_names_and_states_and_work_with_enter_and_space
     expect(lessons).to_be_visible()
     button.focus()
     page.keyboard.press("Space")
-    [toggle] = ax_nodes(page, "button", block.title)
+    toggle = the_only(page, "button", block.title)
     assert toggle.properties.get("expanded") is False, toggle
     expect(lessons).to_be_hidden()
     page.keyboard.press("Enter")
-    [toggle] = ax_nodes(page, "button", block.title)
+    toggle = the_only(page, "button", block.title)
     assert toggle.properties.get("expanded") is True, toggle
     expect(lessons).to_be_visible()
 
     # Below 76.25em the navigation is a drawer behind a named menu button with its state.
     page.set_viewport_size({"width": 320, "height": 640})
     settle(page)  # the drawer, now closed, hides after its slide
-    [menu] = ax_nodes(page, "button", "Navigation")
+    menu = the_only(page, "button", "Navigation")
     assert menu.properties.get("expanded") is False, menu
     assert not ax_nodes(page, "link", "Glossary"), "the closed drawer's links are in the accessibility tree"
     page.get_by_role("button", name="Navigation", exact=True).focus()
     page.keyboard.press("Space")
-    [menu] = ax_nodes(page, "button", "Navigation")
+    menu = the_only(page, "button", "Navigation")
     assert menu.properties.get("expanded") is True, menu
     page.keyboard.press("Escape")
     expect(page.get_by_role("button", name="Navigation", exact=True)).to_be_focused()
-    [menu] = ax_nodes(page, "button", "Navigation")
+    menu = the_only(page, "button", "Navigation")
     assert menu.properties.get("expanded") is False, menu
     problems.assert_none()
 
@@ -84,12 +91,12 @@ def test_headings_quiz_links_and_the_done_button_say_only_what_they_are(
     # The loading bar is not a progress bar while nothing loads.
     assert not ax_nodes(page, "progressbar"), "a progress bar is exposed on a page that is not loading"
     # "Mark lesson as done": the name stays, the pressed state changes.
-    [done] = ax_nodes(page, "button", "Mark lesson as done")
+    done = the_only(page, "button", "Mark lesson as done")
     assert done.properties.get("pressed") == "false", done
     page.get_by_role("button", name="Mark lesson as done").focus()
     page.keyboard.press("Space")
     expect(page.locator("[data-lesson-done-status]")).to_contain_text("Marked as done")
-    [done] = ax_nodes(page, "button", "Mark lesson as done")
+    done = the_only(page, "button", "Mark lesson as done")
     assert done.properties.get("pressed") == "true", done
     problems.assert_none()
 

@@ -36,7 +36,7 @@ _REFLOW = """() => {
 def test_every_page_reflows_at_320_px(new_page: Callable[..., Page], site_url: str, site_pages: list[str], problems: PageProblems) -> None:
     page = new_page(viewport={"width": 320, "height": 640})
     failures: dict[str, str] = {}
-    scrolled_one = False
+    scrolled_page = ""
     for path in site_pages:
         page.goto(site_url + path)
         page.evaluate("document.fonts.ready")
@@ -53,14 +53,24 @@ def test_every_page_reflows_at_320_px(new_page: Callable[..., Page], site_url: s
                 problems_here.append(f"a scroll region that {'scrolls but is not' if region['scrolls'] else 'fits but is'} a Tab stop: {region}")
         if problems_here:
             failures[path] = "; ".join(problems_here)
-        elif not scrolled_one and any(region["scrolls"] for region in found["regions"]):
+        elif not scrolled_page and any(region["scrolls"] for region in found["regions"]):
             # The arrow keys scroll a focused region.
             region = page.locator(".course-scroll[tabindex='0']").first
             region.focus()
             page.keyboard.press("ArrowRight")
             page.wait_for_function("region => region.scrollLeft > 0", arg=region.element_handle())
-            scrolled_one = True
+            scrolled_page = path
     assert not failures, "\n" + "\n".join(f"/{path}: {problem}" for path, problem in failures.items())
     # Today's tables are wider than 320 px; should none be, the keyboard check above had nothing to try.
-    assert scrolled_one, "no page has content wider than the column at 320 px: scrolling a region was not tried"
+    assert scrolled_page, "no page has content wider than the column at 320 px: scrolling a region was not tried"
+
+    # Widened to a desktop, that page's regions fit: they stop being Tab stops (checked once the
+    # browser has laid the page out again and reported the new sizes, two frames later).
+    page.goto(site_url + scrolled_page)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    regions = page.evaluate(_REFLOW)["regions"]
+    assert any(not region["scrolls"] for region in regions), f"no region fits at 1280 px: {regions}"
+    wrong = [region for region in regions if region["scrolls"] != region["tabStop"]]
+    assert not wrong, f"at 1280 px, regions whose Tab stop does not match whether they scroll: {wrong}"
     problems.assert_none()
