@@ -114,28 +114,35 @@ _COLOUR = """
         const [light, dark] = [luminance(front), luminance(back)].sort((a, b) => b - a);
         return {ratio: (light + 0.05) / (dark + 0.05), text: css(front), background: css(back)};
     };
-    const behind = (from, ownOpacity) => {
-        const layers = [];
+    // The elements from `from` up to the first with an opaque background, each with its
+    // background and the opacity it is painted with (its own times its ancestors' up there).
+    const chain = from => {
+        const nodes = [];
         for (let node = from; node; node = node.parentElement) {
-            const style = getComputedStyle(node);
-            const colour = parse(style.backgroundColor);
-            if (node === ownOpacity) colour.a *= parseFloat(style.opacity);
-            layers.push(colour);
-            if (colour.a >= 1) break;
+            nodes.push(node);
+            if (parse(getComputedStyle(node).backgroundColor).a >= 1) break;
         }
+        let opacity = 1;
+        return nodes.reverse().map(node => {
+            opacity *= parseFloat(getComputedStyle(node).opacity);
+            return {node, background: parse(getComputedStyle(node).backgroundColor), opacity};
+        }).reverse();
+    };
+    const behind = from => {
         let backdrop = {r: 255, g: 255, b: 255, a: 1};
-        for (const layer of layers.reverse()) backdrop = over(layer, backdrop);
+        for (const {background, opacity} of chain(from).reverse()) {
+            backdrop = over({...background, a: background.a * opacity}, backdrop);
+        }
         return backdrop;
     };
     const textContrast = element => {
-        const background = behind(element, element);
-        const style = getComputedStyle(element);
-        const text = parse(style.color);
-        text.a *= parseFloat(style.opacity);
+        const background = behind(element);
+        const text = parse(getComputedStyle(element).color);
+        text.a *= chain(element)[0].opacity;
         return compare(over(text, background), background);
     };
     const markContrast = (element, pseudo) => {
-        const backdrop = behind(pseudo ? element : element.parentElement, null);
+        const backdrop = behind(pseudo ? element : element.parentElement);
         return compare(over(parse(getComputedStyle(element, pseudo || null).backgroundColor), backdrop), backdrop);
     };
     const settled = async () => {

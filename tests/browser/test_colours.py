@@ -48,6 +48,8 @@ def test_text_keeps_its_contrast_in_every_state(
     measure(page.locator(".md-nav--primary a.md-nav__link:not(.md-nav__link--active)").last, "lesson: navigation link", failures)
     measure(page.locator(".md-sidebar--secondary a.md-nav__link").first, "lesson: table of contents link", failures)
     measure(page.locator(".next-block a.next-block__link"), "lesson: next-block card", failures)
+    for part in ("direction", "title"):  # Material fades the footer's link to 70 % on hover
+        measure(page.locator(f".md-footer__link--next .md-footer__{part}"), f"lesson: footer's next link, {part}", failures)
     done = page.locator("[data-lesson-done] button")
     measure(done, "lesson: Mark lesson as done", failures)
     done.click()
