@@ -38,7 +38,8 @@ def test_every_page_reflows_at_320_px(new_page: Callable[..., Page], site_url: s
     failures: dict[str, str] = {}
     scrolled_page = ""
     for path in site_pages:
-        page.goto(site_url + path)
+        # The course's script sizes the regions when Material's document$ emits, on DOMContentLoaded.
+        page.goto(site_url + path, wait_until="domcontentloaded")
         page.evaluate("document.fonts.ready")
         found = page.evaluate(_REFLOW)
         problems_here = []
