@@ -169,6 +169,8 @@ def test_a_jump_within_the_page_is_left_to_the_browser(page: Page, site_url: str
         link.focus()
         page.keyboard.press("Enter")
         expect(page).to_have_url(re.compile(re.escape(section) + "$"))
+        # Material scrolls to the section once it has swapped the page in (the first time).
+        expect(page.locator(section)).to_be_in_viewport()
         expect(title(page)).not_to_be_focused()
         page.keyboard.press("Tab")
         after = page.locator(section).evaluate(
