@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from playwright.sync_api import Page, expect
 
 from a11y_helpers import AXNode, accessibility_tree, ax_node, ax_nodes
@@ -121,3 +122,24 @@ def test_every_page_has_a_skip_link_to_its_title(built_site: Path) -> None:
         if 'class="md-skip course-skip"' not in html or not re.search(r'id="__title"', html):
             missing.append(path)
     assert not missing, f"pages without a skip link to their title: {missing}"
+
+
+def test_no_page_repeats_a_navigation_landmarks_name(built_site: Path) -> None:
+    """Material renders the table of contents twice (sidebar, and inside the navigation for the
+    phone's drawer): the built HTML, where both copies are, holds no two navigation landmarks of
+    the same name (what html-validate's unique-landmark reads)."""
+    repeated = {}
+    for path in built_pages(built_site):
+        soup = BeautifulSoup(page_source(built_site, path), "html.parser")
+        names = []
+        for nav in soup.find_all("nav"):
+            label = nav.get("aria-label")
+            if label is None and nav.get("aria-labelledby"):
+                target = soup.find(id=nav["aria-labelledby"])
+                label = target and (target.get("aria-label") or target.get_text(" ", strip=True))
+            if label:
+                names.append(label)
+        doubles = sorted({name for name in names if names.count(name) > 1})
+        if doubles:
+            repeated[path] = doubles
+    assert not repeated, f"navigation landmarks sharing a name: {repeated}"
