@@ -23,6 +23,8 @@ import yaml
 from mkdocs_quiz.parsing import CHECKBOX_REGEX, FEEDBACK_REGEX, FILL_BLANK_REGEX, collect_feedback, find_quizzes
 
 from course.definitions import ALIASES_PREFIX, find_definitions
+# Diagrams (issue 15): the known types and Mermaid's own syntax check live with the renderer.
+from course.diagrams import MERMAID_DIAGRAM_TYPES, diagram_problems
 from course.errors import CourseError
 from course.frontmatter import FrontMatter, read_front_matter
 from course.safety import Prose, SourceLine, fences, source_lines, unsafe_html
@@ -40,15 +42,6 @@ MIN_QUIZZES = 3
 ANSWERS_PER_QUIZ = (3, 4)
 MAX_DEFINITION_SENTENCES = 3
 DIAGRAM_IN_WORDS = "The diagram in words"
-
-# Diagram types Mermaid 11 understands (the first word of a diagram).
-MERMAID_DIAGRAM_TYPES = frozenset({
-    "architecture-beta", "block-beta", "C4Component", "C4Container", "C4Context", "C4Deployment", "C4Dynamic",
-    "classDiagram", "classDiagram-v2", "erDiagram", "flowchart", "flowchart-elk", "gantt", "gitGraph", "graph",
-    "journey", "kanban", "mindmap", "packet-beta", "pie", "quadrantChart", "radar-beta", "requirementDiagram",
-    "sankey-beta", "sequenceDiagram", "stateDiagram", "stateDiagram-v2", "timeline", "treemap-beta",
-    "xychart-beta", "zenuml",
-})
 
 # Words that mark unfinished work; lessons are published exactly as they are merged.
 UNFINISHED_MARKERS = re.compile(r"\b(TODO|TBD|FIXME|coming soon|placeholder|lorem ipsum)\b", re.IGNORECASE)
@@ -476,7 +469,9 @@ def _diagrams(src_path: str, text: str, lines: list[SourceLine]) -> list[CourseE
                 line=start,
             ))
         problems += _diagram_surroundings(src_path, lines, start, end)
-    return problems
+    # Mermaid itself reads each diagram (drawn once and cached, as the build does): a syntax error
+    # fails the lint at its line.
+    return problems + diagram_problems(src_path, text)
 
 
 def _diagram_lines(content: list[str]) -> Iterable[str]:

@@ -1,0 +1,242 @@
+"""The diagram renderer: Mermaid source in, SVG (or Mermaid's located error) out.
+
+A narrow adapter around the pinned `mermaid` npm package, run in headless Chromium through
+Playwright: the same Mermaid, in the same kind of browser, that used to draw the diagrams in
+the learner's browser, so the drawing is the one Mermaid 11 makes (BENCHMARKS.md compares it
+with mermaid-cli and mermaidx). Material's own Mermaid theme (the CSS its bundle hands to
+Mermaid, with the `--md-mermaid-*` colours that Material's stylesheet sets for each colour
+scheme) is passed in the same way Material passes it, so one SVG follows the light and dark
+schemes through CSS custom properties.
+
+The browser starts on the first diagram that is not in the cache and stays open until
+`close()`: one start-up per build or lint run, not one per diagram.
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import importlib.util
+import json
+import os
+import re
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+# Bumped when what this adapter does to Mermaid's output changes, so cached drawings are redrawn.
+ADAPTER_VERSION = "1"
+
+# Mermaid's settings, as Material's bundle initialises it (themeCSS is added from Material's
+# source, see material_theme_css), plus ids that do not depend on a random seed.
+MERMAID_CONFIG: dict[str, Any] = {
+    "startOnLoad": False,
+    "securityLevel": "strict",
+    "deterministicIds": True,
+    "sequence": {"actorFontSize": "16px", "messageFontSize": "16px", "noteFontSize": "16px"},
+}
+
+# The same flags as the browser tests (tests/browser/browser_helpers.py): no sandbox (CI runs as
+# root), no GPU, and nothing that reaches the network.
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# Runs in the page for one diagram. Errors come back with the line Mermaid's parser reports
+# (jison parsers give it in `hash.loc`, the newer ones only in the message). The drawing is put
+# in the page once to read the size of its smallest label as the browser lays it out.
+_RENDER = """async ([id, source, config]) => {
+  mermaid.initialize(config);
+  try {
+    const { svg } = await mermaid.render(id, source);
+    const holder = document.createElement("div");
+    holder.innerHTML = svg;
+    document.body.append(holder);
+    const sizes = [];
+    const texts = document.createTreeWalker(holder, NodeFilter.SHOW_TEXT);
+    for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+      const element = text.parentElement;
+      if (text.data.trim() && !element.closest("title, desc, style") && element.getClientRects().length) {
+        sizes.push(parseFloat(getComputedStyle(element).fontSize));
+      }
+    }
+    return { svg, smallestFont: sizes.length ? Math.min(...sizes) : null };
+  } catch (error) {
+    const line = error && error.hash && error.hash.loc ? error.hash.loc.first_line : null;
+    return { error: String((error && error.message) || error), line };
+  } finally {
+    // Mermaid's scratch elements and the measured copy go: the next diagram starts clean.
+    for (const element of document.querySelectorAll("body > :not(script)")) element.remove();
+  }
+}"""
+
+
+@dataclass(frozen=True)
+class Drawing:
+    """What the renderer made of one diagram: its SVG, or Mermaid's message and the line (in the
+    diagram's source, 1-based) it points at."""
+
+    svg: str | None = None
+    error: str | None = None
+    error_line: int | None = None
+    smallest_font_px: float | None = None  # the smallest label, as the browser drew it
+
+
+class RendererUnavailable(Exception):
+    """The renderer cannot run on this machine (no Chromium, no Playwright, Mermaid not installed)."""
+
+    def __init__(self, reason: str, fix: str) -> None:
+        self.reason = reason
+        self.fix = fix
+        super().__init__(f"{reason} — {fix}")
+
+
+@dataclass(frozen=True)
+class RendererFiles:
+    """Where the renderer finds Mermaid and Material's theme: the project's node_modules and the
+    installed Material package."""
+
+    mermaid_js: Path
+    material_dir: Path
+
+    @classmethod
+    def for_project(cls, project_dir: Path) -> RendererFiles:
+        # Material's files only: its package is located, not imported (it would import MkDocs).
+        spec = importlib.util.find_spec("material")
+        material_dir = Path(spec.origin).parent if spec and spec.origin else Path("material-is-not-installed")
+        return cls(project_dir / "node_modules" / "mermaid" / "dist" / "mermaid.min.js", material_dir)
+
+
+class MermaidRenderer:
+    def __init__(self, files: RendererFiles) -> None:
+        self.files = files
+        self._playwright: Any = None
+        self._browser: Any = None
+        self._page: Any = None
+
+    @property
+    def version(self) -> str:
+        """What the drawings depend on besides their source: Mermaid's, Material's and this adapter's versions."""
+        package = self.files.mermaid_js.parent.parent / "package.json"
+        try:
+            mermaid = json.loads(package.read_text(encoding="utf-8"))["version"]
+        except (OSError, ValueError, KeyError):
+            mermaid = "missing"
+        theme = _material_sources(self.files.material_dir).get("version", "")
+        return f"mermaid {mermaid}, material {theme}, adapter {ADAPTER_VERSION}"
+
+    def render(self, diagram_id: str, source: str) -> Drawing:
+        page = self._open()
+        result = page.evaluate(_RENDER, [diagram_id, source, self._config])
+        if "svg" in result:
+            return Drawing(svg=result["svg"], smallest_font_px=result.get("smallestFont"))
+        return Drawing(error=result["error"], error_line=result.get("line") or _line_in_message(result["error"]))
+
+    def close(self) -> None:
+        browser, playwright = self._browser, self._playwright
+        self._page = self._browser = self._playwright = None
+        try:
+            if browser is not None:
+                browser.close()
+        finally:
+            if playwright is not None:
+                playwright.stop()
+
+    def _open(self) -> Any:
+        if self._page is not None:
+            return self._page
+        if not self.files.mermaid_js.is_file():
+            raise RendererUnavailable(
+                f"Mermaid is not installed ({self.files.mermaid_js} is missing)",
+                "install the pinned npm packages with 'make install' (or 'npm ci')",
+            )
+        sources = _material_sources(self.files.material_dir)
+        if "theme_css" not in sources:
+            raise RendererUnavailable(
+                "Material's Mermaid theme was not found in its installed bundle",
+                "reinstall the pinned Python packages with 'make install'; if Material was upgraded, update "
+                "hooks/course/diagram_renderer.py",
+            )
+        try:
+            from playwright.sync_api import Error as PlaywrightError
+            from playwright.sync_api import sync_playwright
+        except ImportError:
+            raise RendererUnavailable(
+                "Playwright is not installed", "install the pinned Python packages with 'make install'"
+            ) from None
+        self._config = {**MERMAID_CONFIG, "themeCSS": sources["theme_css"]}
+        try:
+            self._playwright = sync_playwright().start()
+            self._browser = self._playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+            page = self._browser.new_page()
+            # Material's stylesheets in the page, with its light scheme: Mermaid measures the labels
+            # in the font and sizes the site itself uses.
+            page.set_content('<!doctype html><html><head></head><body data-md-color-scheme="default"></body></html>')
+            for stylesheet in sources["stylesheets"]:
+                page.add_style_tag(path=str(stylesheet))
+            page.add_script_tag(path=str(self.files.mermaid_js))
+        except PlaywrightError as error:
+            self.close()
+            raise RendererUnavailable(
+                f"Chromium could not be started to draw the diagrams ({str(error).splitlines()[0]})",
+                "install Chromium (Debian/Ubuntu: 'apt-get install chromium') or point CHROMIUM_PATH at a Chrome or "
+                "Chromium; '.venv/bin/python -m playwright install chromium' also works where downloads are allowed",
+            ) from None
+        self._page = page
+        return page
+
+
+def chromium_path() -> str | None:
+    """A system Chromium or Chrome (CHROMIUM_PATH first), or None for Playwright's own download."""
+    explicit = os.environ.get("CHROMIUM_PATH")
+    if explicit:
+        return explicit
+    for name in ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"):
+        path = shutil.which(name)
+        if path:
+            return path
+    return None
+
+
+_MESSAGE_LINE = re.compile(r"\bline (\d+)\b")
+
+
+def _line_in_message(message: str) -> int | None:
+    match = _MESSAGE_LINE.search(message)
+    return int(match.group(1)) if match else None
+
+
+_material_cache: dict[Path, dict[str, Any]] = {}
+
+
+def _material_sources(material_dir: Path) -> dict[str, Any]:
+    """Material's version, its Mermaid theme CSS and its stylesheets.
+
+    The theme CSS is what Material's bundle passes to Mermaid as themeCSS; the bundle's source map
+    holds it as its own file (components/content/mermaid/index.css), which is sturdier than
+    reading it out of the minified script.
+    """
+    if material_dir in _material_cache:
+        return _material_cache[material_dir]
+    found: dict[str, Any] = {}
+    try:
+        found["version"] = importlib.metadata.version("mkdocs-material")
+    except importlib.metadata.PackageNotFoundError:
+        found["version"] = ""
+    assets = material_dir / "templates" / "assets"
+    for source_map in sorted((assets / "javascripts").glob("bundle.*.min.js.map")):
+        bundle = json.loads(source_map.read_text(encoding="utf-8"))
+        for path, content in zip(bundle.get("sources", []), bundle.get("sourcesContent", [])):
+            if path.endswith("components/content/mermaid/index.css") and content:
+                found["theme_css"] = content
+    found["stylesheets"] = sorted((assets / "stylesheets").glob("main.*.min.css")) + sorted(
+        (assets / "stylesheets").glob("palette.*.min.css")
+    )
+    _material_cache[material_dir] = found
+    return found
