@@ -103,6 +103,7 @@ class RendererFiles:
     installed Material package."""
 
     mermaid_js: Path
+    package_lock: Path  # pins Mermaid's version, known even before node_modules is installed
     material_dir: Path
 
     @classmethod
@@ -110,7 +111,9 @@ class RendererFiles:
         # Material's files only: its package is located, not imported (it would import MkDocs).
         spec = importlib.util.find_spec("material")
         material_dir = Path(spec.origin).parent if spec and spec.origin else Path("material-is-not-installed")
-        return cls(project_dir / "node_modules" / "mermaid" / "dist" / "mermaid.min.js", material_dir)
+        return cls(
+            project_dir / "node_modules" / "mermaid" / "dist" / "mermaid.min.js", project_dir / "package-lock.json", material_dir
+        )
 
 
 class MermaidRenderer:
@@ -123,11 +126,11 @@ class MermaidRenderer:
     @property
     def version(self) -> str:
         """What the drawings depend on besides their source: Mermaid's, Material's and this adapter's versions."""
-        package = self.files.mermaid_js.parent.parent / "package.json"
         try:
-            mermaid = json.loads(package.read_text(encoding="utf-8"))["version"]
+            lock = json.loads(self.files.package_lock.read_text(encoding="utf-8"))
+            mermaid = lock["packages"]["node_modules/mermaid"]["version"]
         except (OSError, ValueError, KeyError):
-            mermaid = "missing"
+            mermaid = "not pinned"
         theme = _material_sources(self.files.material_dir).get("version", "")
         return f"mermaid {mermaid}, material {theme}, adapter {ADAPTER_VERSION}"
 

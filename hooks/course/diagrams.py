@@ -71,7 +71,8 @@ def find_diagrams(text: str) -> list[Diagram]:
     for start, end, lang in fences(text):
         if lang == "mermaid":
             indent = len(lines[start - 1]) - len(lines[start - 1].lstrip(" "))
-            body = [line[indent:] if line[:indent].isspace() else line.lstrip(" ") for line in lines[start: end - 1]]
+            # The fence's own indentation (a diagram in a list or an admonition) is not the diagram's.
+            body = [line[min(indent, len(line) - len(line.lstrip(" "))):] for line in lines[start: end - 1]]
             diagrams.append(Diagram(start, "\n".join(body)))
     return diagrams
 
