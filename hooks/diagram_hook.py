@@ -39,7 +39,8 @@ _serving = False
 _template: Template | None = None
 # What the page being converted found wrong with its diagrams, for the formatter (serve only).
 _page_problems: dict[str, str] = {}
-_unavailable: RendererUnavailable | None = None
+# Said once per build in the terminal (serve only).
+_unavailable_reported = False
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -48,14 +49,15 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _drawer, _unavailable
+    global _drawer, _unavailable_reported
     project_dir = Path(config.config_file_path).parent
     cache_dir = project_dir / CACHE_DIR
     if _drawer is None or _drawer.cache_dir != cache_dir:
         if _drawer is not None:
             _drawer.close()
         _drawer = DiagramDrawer(cache_dir, MermaidRenderer(RendererFiles.for_project(project_dir)))
-    _unavailable = None
+    _drawer.renderer.try_again()
+    _unavailable_reported = False
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     others = [fence for fence in superfences.get("custom_fences", []) if fence.get("name") != "mermaid"]
     superfences["custom_fences"] = [*others, {"name": "mermaid", "class": "diagram-drawing", "format": format_diagram}]
@@ -72,7 +74,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Draw (or take from the cache) every diagram of the page before it is converted, and fail
     the build on a syntax error, at its line in the lesson file."""
-    global _unavailable
+    global _unavailable_reported
     assert _drawer is not None  # on_config runs first
     _page_problems.clear()
     problems: list[CourseError] = []
@@ -82,13 +84,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         except RendererUnavailable as error:
             if not _serving:
                 raise PluginError(f"docs/{page.file.src_uri}:{diagram.line}: diagrams cannot be drawn: {error}") from None
-            if _unavailable is None:
+            if not _unavailable_reported:
                 log.info(
-                    "Diagrams are shown as their source in this preview: %s — %s. 'make build' fails until they "
-                    "can be drawn.", error.reason, error.fix,
+                    "Diagrams not drawn yet are shown as their source in this preview: %s — %s. 'make build' "
+                    "fails until they can be drawn.", error.reason, error.fix,
                 )
-            _unavailable = error
-            return markdown
+                _unavailable_reported = True
+            continue  # shown as its source by format_diagram; diagrams already drawn still show
         if drawing.error is not None:
             problem = syntax_error(page.file.src_uri, diagram, drawing)
             problems.append(problem)
@@ -105,14 +107,16 @@ def format_diagram(source: str, language: str, class_name: str, options: dict[st
     assert _drawer is not None and _template is not None  # on_config and on_files run first
     drawing: Drawing | None = None
     problem = ""
-    if _unavailable is not None:
-        problem = f"{_unavailable.reason} — {_unavailable.fix}"
-    else:
+    try:
         drawing = _drawer.draw(source)  # from memory: on_page_markdown drew it
-        if drawing.error is not None:
-            if not _serving:
-                raise PluginError(f"diagram: {drawing.error}")  # a fence on_page_markdown did not see
-            problem = _page_problems.get(drawing.error, drawing.error)
+    except RendererUnavailable as error:
+        if not _serving:
+            raise PluginError(f"diagrams cannot be drawn: {error}") from None  # a fence on_page_markdown did not see
+        problem = f"{error.reason} — {error.fix}"
+    if drawing is not None and drawing.error is not None:
+        if not _serving:
+            raise PluginError(f"diagram: {drawing.error}")  # a fence on_page_markdown did not see
+        problem = _page_problems.get(drawing.error, drawing.error)
     svg = drawing.svg if drawing and drawing.svg else None
     return _template.render(
         svg=Markup(svg) if svg else None, title=svg_title(svg) if svg else "", problem=problem, source=source

@@ -14,6 +14,7 @@ The browser starts on the first diagram that is not in the cache and stays open 
 
 from __future__ import annotations
 
+import hashlib
 import importlib.metadata
 import importlib.util
 import json
@@ -122,17 +123,24 @@ class MermaidRenderer:
         self._playwright: Any = None
         self._browser: Any = None
         self._page: Any = None
+        # Why the renderer could not start, kept so that each diagram does not try again.
+        self._unavailable: RendererUnavailable | None = None
 
     @property
     def version(self) -> str:
-        """What the drawings depend on besides their source: Mermaid's, Material's and this adapter's versions."""
+        """What the drawings depend on besides their source: Mermaid's and Material's versions, Mermaid's
+        settings and this adapter's version. Part of every drawing's cache key."""
         try:
             lock = json.loads(self.files.package_lock.read_text(encoding="utf-8"))
             mermaid = lock["packages"]["node_modules/mermaid"]["version"]
         except (OSError, ValueError, KeyError):
             mermaid = "not pinned"
-        theme = _material_sources(self.files.material_dir).get("version", "")
-        return f"mermaid {mermaid}, material {theme}, adapter {ADAPTER_VERSION}"
+        try:
+            theme = importlib.metadata.version("mkdocs-material")
+        except importlib.metadata.PackageNotFoundError:
+            theme = "not installed"
+        settings = hashlib.sha256(json.dumps(MERMAID_CONFIG, sort_keys=True).encode()).hexdigest()[:12]
+        return f"mermaid {mermaid}, material {theme}, settings {settings}, adapter {ADAPTER_VERSION}"
 
     def render(self, diagram_id: str, source: str) -> Drawing:
         page = self._open()
@@ -140,6 +148,10 @@ class MermaidRenderer:
         if "svg" in result:
             return Drawing(svg=result["svg"], smallest_font_px=result.get("smallestFont"))
         return Drawing(error=result["error"], error_line=result.get("line") or _line_in_message(result["error"]))
+
+    def try_again(self) -> None:
+        """Forget that the renderer could not start (under `make serve`, the next build tries again)."""
+        self._unavailable = None
 
     def close(self) -> None:
         browser, playwright = self._browser, self._playwright
@@ -154,6 +166,16 @@ class MermaidRenderer:
     def _open(self) -> Any:
         if self._page is not None:
             return self._page
+        if self._unavailable is not None:
+            raise self._unavailable
+        try:
+            self._page = self._start()
+        except RendererUnavailable as error:
+            self._unavailable = error
+            raise
+        return self._page
+
+    def _start(self) -> Any:
         if not self.files.mermaid_js.is_file():
             raise RendererUnavailable(
                 f"Mermaid is not installed ({self.files.mermaid_js} is missing)",
@@ -191,7 +213,6 @@ class MermaidRenderer:
                 "install Chromium (Debian/Ubuntu: 'apt-get install chromium') or point CHROMIUM_PATH at a Chrome or "
                 "Chromium; '.venv/bin/python -m playwright install chromium' also works where downloads are allowed",
             ) from None
-        self._page = page
         return page
 
 
@@ -219,7 +240,8 @@ _material_cache: dict[Path, dict[str, Any]] = {}
 
 
 def _material_sources(material_dir: Path) -> dict[str, Any]:
-    """Material's version, its Mermaid theme CSS and its stylesheets.
+    """Material's Mermaid theme CSS and its stylesheets (read only when a diagram must be drawn:
+    the source map is 3 MB).
 
     The theme CSS is what Material's bundle passes to Mermaid as themeCSS; the bundle's source map
     holds it as its own file (components/content/mermaid/index.css), which is sturdier than
@@ -228,10 +250,6 @@ def _material_sources(material_dir: Path) -> dict[str, Any]:
     if material_dir in _material_cache:
         return _material_cache[material_dir]
     found: dict[str, Any] = {}
-    try:
-        found["version"] = importlib.metadata.version("mkdocs-material")
-    except importlib.metadata.PackageNotFoundError:
-        found["version"] = ""
     assets = material_dir / "templates" / "assets"
     for source_map in sorted((assets / "javascripts").glob("bundle.*.min.js.map")):
         bundle = json.loads(source_map.read_text(encoding="utf-8"))

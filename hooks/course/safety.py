@@ -24,7 +24,8 @@ from course.errors import CourseError
 # language, nothing else. Its closing line is exactly the same fence.
 _FENCE_OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})[ \t]*(?:\.?(?P<lang>[\w#.+-]+))?[ \t]*$")
 
-# Mermaid fences are not escaped text to the reader: Mermaid turns them into SVG in the browser.
+# Mermaid fences are not escaped text to the reader: the build draws them as SVG whose labels are
+# the fence's text (hooks/diagram_hook.py), so their content is checked like prose.
 _RENDERED_FENCES = {"mermaid"}
 
 # Elements that run script, load other documents or pages, or restyle the whole site.

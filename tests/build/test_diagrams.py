@@ -174,7 +174,7 @@ def test_serve_shows_an_undrawable_diagram_as_its_source_and_says_why(project_co
     assert figure is not None, html
     assert "Chromium could not be started" in figure.get_text() and "CHROMIUM_PATH" in figure.get_text()
     assert find_diagrams(text)[0].source.split("\n")[0] in figure.pre.get_text()
-    assert "Diagrams are shown as their source in this preview" in output and "make build" in output
+    assert "Diagrams not drawn yet are shown as their source in this preview" in output and "make build" in output
 
 
 def _fetch_when_served(url: str, server: subprocess.Popen[str]) -> str:
