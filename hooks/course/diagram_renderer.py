@@ -9,7 +9,8 @@ scheme) is passed in the same way Material passes it, so one SVG follows the lig
 schemes through CSS custom properties.
 
 The browser starts on the first diagram that is not in the cache and stays open until
-`close()`: one start-up per build or lint run, not one per diagram.
+`close()`: one start-up per build or lint run, not one per diagram. It is driven from a thread
+of its own (see _BrowserThread).
 """
 
 from __future__ import annotations
@@ -20,7 +21,11 @@ import importlib.util
 import json
 import os
 import re
+import queue
 import shutil
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,9 +122,34 @@ class RendererFiles:
         )
 
 
+class _BrowserThread:
+    """The one thread that drives the browser. Playwright's sync API must be used from a single
+    thread with no asyncio loop running in it; the caller's thread may have one (a test session
+    that drives its own browser, a tool called from async code), so the renderer never uses it."""
+
+    def __init__(self) -> None:
+        self._calls: queue.Queue[tuple[Callable[..., Any], tuple[Any, ...], Future[Any]]] = queue.Queue()
+        # A daemon thread: it idles between builds and ends with the process.
+        threading.Thread(target=self._serve, name="diagram-renderer", daemon=True).start()
+
+    def call(self, function: Callable[..., Any], *args: Any) -> Any:
+        done: Future[Any] = Future()
+        self._calls.put((function, args, done))
+        return done.result()
+
+    def _serve(self) -> None:
+        while True:
+            function, args, done = self._calls.get()
+            try:
+                done.set_result(function(*args))
+            except BaseException as error:  # handed to the caller, which raises it
+                done.set_exception(error)
+
+
 class MermaidRenderer:
     def __init__(self, files: RendererFiles) -> None:
         self.files = files
+        self._thread: _BrowserThread | None = None
         self._playwright: Any = None
         self._browser: Any = None
         self._page: Any = None
@@ -143,6 +173,15 @@ class MermaidRenderer:
         return f"mermaid {mermaid}, material {theme}, settings {settings}, adapter {ADAPTER_VERSION}"
 
     def render(self, diagram_id: str, source: str) -> Drawing:
+        if self._thread is None:
+            self._thread = _BrowserThread()
+        return self._thread.call(self._render, diagram_id, source)
+
+    def close(self) -> None:
+        if self._thread is not None:
+            self._thread.call(self._close)
+
+    def _render(self, diagram_id: str, source: str) -> Drawing:
         page = self._open()
         result = page.evaluate(_RENDER, [diagram_id, source, self._config])
         if "svg" in result:
@@ -153,7 +192,7 @@ class MermaidRenderer:
         """Forget that the renderer could not start (under `make serve`, the next build tries again)."""
         self._unavailable = None
 
-    def close(self) -> None:
+    def _close(self) -> None:
         browser, playwright = self._browser, self._playwright
         self._page = self._browser = self._playwright = None
         try:
@@ -207,7 +246,7 @@ class MermaidRenderer:
                 page.add_style_tag(path=str(stylesheet))
             page.add_script_tag(path=str(self.files.mermaid_js))
         except PlaywrightError as error:
-            self.close()
+            self._close()
             raise RendererUnavailable(
                 f"Chromium could not be started to draw the diagrams ({str(error).splitlines()[0]})",
                 "install Chromium (Debian/Ubuntu: 'apt-get install chromium') or point CHROMIUM_PATH at a Chrome or "
