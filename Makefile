@@ -29,7 +29,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	touch $@
 
-install: $(VENV)/.installed node_modules/.installed ## Install the pinned Python packages (.venv) and Node.js packages (node_modules)
+# Chromium draws the diagrams at build time and runs the browser tests: a system Chromium or Chrome
+# (CHROMIUM_PATH names another), else Playwright's own, installed once (tools/ensure_chromium.py).
+install: $(VENV)/.installed node_modules/.installed ## Install the pinned packages (.venv, node_modules), and Playwright's Chromium if there is no Chromium
+	@$(PYTHON) tools/ensure_chromium.py
 
 # Ctrl-C stops the server and make together (the terminal signals both), as does `kill <make's pid>`.
 serve: install ## Serve the site at http://127.0.0.1:8000 with live reload (SERVE_ADDR=host:port for another)
@@ -45,9 +48,7 @@ offline: install ## Build the offline copy into site-offline/ and site-offline.z
 	rm -f site-offline.zip
 	$(PYTHON) -m zipfile -c site-offline.zip site-offline
 
-# The browser tests use a system Chromium or Chrome; without one, Playwright's own is installed first.
-test: install ## Run every test: unit, build and browser (installs Playwright's Chromium if none is found)
-	$(PYTHON) tools/ensure_chromium.py
+test: install ## Run every test: unit, build and browser
 	$(BIN)/pytest
 
 # Unit and build tests only, without the browser: for quick loops while writing.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from mkdocs_quiz.parsing import find_quizzes, mask_code_blocks
+from mkdocs_quiz.parsing import mask_code_blocks
 
 from course_checks import (
     check_block_overviews,
@@ -16,7 +16,6 @@ from course_checks import (
     lessons_in_order,
     soup,
 )
-from course.quizzes import split_quiz_objectives
 from site_helpers import PROJECT_DIR, html_path, read_front_matter
 
 # On purpose about content: block 1 (docs/01-pm-foundations/) teaches the course's founding
@@ -83,9 +82,10 @@ def test_quiz_code_is_only_on_pages_that_declare_a_quiz(built_site: Path) -> Non
         candidates = [PROJECT_DIR / "docs" / src, PROJECT_DIR / "docs" / (str(src.parent) + ".md")]
         source = next((c.read_text() for c in candidates if c.is_file()), "")
         html = path.read_text()
-        # Quizzes shown as examples in code blocks (the contributor guide) are not quizzes.
-        masked, _ = mask_code_blocks(split_quiz_objectives(source)[0])  # <quiz objectives="1"> is a quiz too
-        assert bool(find_quizzes(masked)) == ("assets/quiz/quiz.js" in html), path
+        # Quizzes shown as examples in code blocks (the contributor guide) are not quizzes, nor is a
+        # tag named in `code` in a sentence: a quiz opens with <quiz ...> at the start of a line.
+        masked, _ = mask_code_blocks(source)
+        assert bool(re.search(r"^[ \t]*<quiz\b", masked, re.MULTILINE)) == ("assets/quiz/quiz.js" in html), path
 
 
 def test_quiz_code_is_linked_not_inlined(built_site: Path, nav_blocks) -> None:
@@ -111,12 +111,13 @@ def test_definitions_render_as_titled_definition_admonitions(built_site: Path) -
 
 
 def test_every_diagram_has_a_caption_a_text_alternative_and_a_version_in_words(built_site: Path) -> None:
-    diagrams = [(path, pre) for path in all_pages(built_site) for pre in soup(path).select("article pre.mermaid")]
+    diagrams = [
+        (path, svg) for path in all_pages(built_site) for svg in soup(path).select("article figure.diagram svg[role=img]")
+    ]
     assert diagrams, "the course has no diagram to check"
-    for path, pre in diagrams:
-        source = pre.get_text()
-        assert "accTitle" in source and "accDescr" in source, path
-        figure = pre.find_parent("figure")
+    for path, svg in diagrams:
+        assert svg.title.get_text(strip=True) and svg.desc.get_text(strip=True), path  # accTitle, accDescr
+        figure = svg.find_parent("figure")
         assert figure is not None and figure.figcaption.get_text(strip=True), path
         words = figure.find_next_sibling("details")
         assert words is not None and "diagram in words" in words.summary.get_text().lower(), path
@@ -124,24 +125,13 @@ def test_every_diagram_has_a_caption_a_text_alternative_and_a_version_in_words(b
 
 def test_the_five_phases_diagram(built_site: Path) -> None:
     phases = [
-        pre for pre in soup(html_path(built_site, PHASES_LESSON)).select("article pre.mermaid")
-        if all(phase in pre.get_text() for phase in FIVE_PHASES)
+        svg for svg in soup(html_path(built_site, PHASES_LESSON)).select("article figure.diagram svg[role=img]")
+        if all(phase in svg.get_text(" ") for phase in FIVE_PHASES)
     ]
     assert len(phases) == 1, f"{PHASES_LESSON} draws the five phases in one diagram"
     words = phases[0].find_parent("figure").find_next_sibling("details")
     for phase in FIVE_PHASES:
         assert phase.lower() in words.get_text().lower()
-
-
-def test_mermaid_is_self_hosted_and_never_loaded_up_front(built_site: Path) -> None:
-    # The stub in overrides/main.html fetches it once Material finds a diagram to render
-    # (tests/browser checks that only diagram pages fetch it). A preload would compete with the
-    # page's own CSS and text for a slow phone connection: Lighthouse put first paint at 7 s.
-    assert (built_site / "assets/javascripts/mermaid.min.js").stat().st_size > 1_000_000
-    for path in all_pages(built_site):
-        page = soup(path)
-        assert not page.select('link[href*="mermaid"], script[src*="mermaid"]'), path
-        assert ("assets/javascripts/mermaid.min.js" in str(page.select("body > script"))), path
 
 
 FETCHING_LINKS = {"stylesheet", "preload", "modulepreload", "icon", "manifest", "prefetch", "preconnect", "dns-prefetch"}

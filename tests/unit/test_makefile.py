@@ -1,5 +1,5 @@
-"""A newcomer's two commands: `make` lists the targets, `make install` says which Python it needs,
-and `make test` finds a Chromium for the browser tests (tools/ensure_chromium.py)."""
+"""A newcomer's two commands: `make` lists the targets, `make install` says which Python it needs
+and finds a Chromium for the build's diagrams and the browser tests (tools/ensure_chromium.py)."""
 
 from __future__ import annotations
 
@@ -38,11 +38,12 @@ def test_make_alone_lists_every_target_with_one_line_each() -> None:
     assert [re.match(r"^  make (\S+) +\S", line)[1] for line in lines] == phony_targets()
 
 
-def test_make_test_finds_a_chromium_before_the_browser_tests() -> None:
-    commands = make("-n", "test").stdout.splitlines()
-    ensure = next(index for index, command in enumerate(commands) if "tools/ensure_chromium.py" in command)
-    pytest_run = next(index for index, command in enumerate(commands) if command.endswith("/pytest"))
-    assert ensure < pytest_run
+@pytest.mark.parametrize(("target", "command"), [("test", "/pytest"), ("build", " build "), ("serve", " serve "), ("lint", "lint_lessons.py")])
+def test_a_chromium_is_found_before_anything_builds_or_tests(target: str, command: str) -> None:
+    commands = make("-n", target).stdout.splitlines()
+    ensure = next(index for index, line in enumerate(commands) if "tools/ensure_chromium.py" in line)
+    runs = next(index for index, line in enumerate(commands) if command in line or line.endswith(command))
+    assert ensure < runs, commands
 
 
 def test_a_python_that_is_too_old_is_named_with_what_to_do(tmp_path: Path) -> None:
@@ -59,7 +60,7 @@ def test_a_python_that_is_too_old_is_named_with_what_to_do(tmp_path: Path) -> No
 
 
 def test_a_system_chromium_is_used_as_it_is(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr(ensure_chromium, "system_chromium", lambda: "/usr/bin/chromium")
+    monkeypatch.setattr(ensure_chromium, "chromium_path", lambda: "/usr/bin/chromium")
     monkeypatch.setattr(ensure_chromium, "playwright_chromium", lambda: pytest.fail("Playwright's Chromium was looked up"))
     monkeypatch.setattr(ensure_chromium.subprocess, "call", lambda command: pytest.fail(f"ran {command}"))
     assert ensure_chromium.main() == 0
@@ -71,14 +72,15 @@ def test_without_a_system_chromium_playwright_s_own_is_installed_once_saying_so(
 ) -> None:
     bundled = tmp_path / "chromium-1" / "chrome"
     ran: list[list[str]] = []
-    monkeypatch.setattr(ensure_chromium, "system_chromium", lambda: None)
+    monkeypatch.setattr(ensure_chromium, "chromium_path", lambda: None)
     monkeypatch.setattr(ensure_chromium, "playwright_chromium", lambda: bundled)
     monkeypatch.setattr(ensure_chromium.subprocess, "call", lambda command: ran.append(command) or 0)
     assert ensure_chromium.main() == 0
     assert ran == [[sys.executable, "-m", "playwright", "install", "chromium"]]
     said = capsys.readouterr().out.splitlines()
     assert said == [
-        "No system Chromium found: installing Playwright's own Chromium for the browser tests (python -m playwright install chromium)."
+        "No system Chromium found: installing Playwright's own Chromium, which draws the diagrams and runs the browser tests "
+        "(python -m playwright install chromium)."
     ]
     # Once there, it is used as it is.
     bundled.parent.mkdir(parents=True)
