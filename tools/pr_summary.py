@@ -30,17 +30,7 @@ sys.path.insert(0, str(REPO_DIR / "hooks"))
 
 from course import CourseError, read_front_matter  # noqa: E402 - after the path set-up above
 from course.reading_time import prose_words, reading_minutes  # noqa: E402
-
-try:  # The course's own reading of the nav: course/site.py once the rules are one set (issue 12) ...
-    from course.site import read_site_config  # noqa: E402
-
-    def page_kinds_of(mkdocs_yml: str) -> dict[str, str]:
-        return read_site_config(mkdocs_yml).kinds()
-except ImportError:  # ... course/lint.py before. Drop this branch once both are merged.
-    from course.lint import page_kinds, read_nav  # noqa: E402
-
-    def page_kinds_of(mkdocs_yml: str) -> dict[str, str]:
-        return page_kinds(read_nav(mkdocs_yml))
+from course.site import read_site_config  # noqa: E402
 
 # git diff --name-status letters, as a reviewer reads them.
 CHANGES = {"A": "added", "C": "added", "M": "changed", "R": "moved", "T": "changed"}
@@ -122,7 +112,7 @@ def lesson_change(src_path: str, change: str, text: str, problems: list[str]) ->
 def summarise(project: Path, base: str, problems: dict[str, list[str]]) -> Summary:
     """The lessons that differ between ``base`` and HEAD of ``project``, with their lint ``problems``."""
     summary = Summary()
-    kinds = page_kinds_of((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    kinds = read_site_config((project / "mkdocs.yml").read_text(encoding="utf-8")).kinds()
     base_kinds = _kinds_at(project, base)
     for status, src_path in changed_files(project, base):
         if status == "D":
@@ -139,8 +129,8 @@ def summarise(project: Path, base: str, problems: dict[str, list[str]]) -> Summa
 
 def _kinds_at(project: Path, commit: str) -> dict[str, str]:
     try:
-        return page_kinds_of(git(project, "show", f"{commit}:mkdocs.yml"))
-    except (subprocess.CalledProcessError, CourseError):
+        return read_site_config(git(project, "show", f"{commit}:mkdocs.yml")).kinds()
+    except subprocess.CalledProcessError:  # no mkdocs.yml at that commit
         return {}
 
 
