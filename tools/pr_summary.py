@@ -112,7 +112,7 @@ def lesson_change(src_path: str, change: str, text: str, problems: list[str]) ->
 def summarise(project: Path, base: str, problems: dict[str, list[str]]) -> Summary:
     """The lessons that differ between ``base`` and HEAD of ``project``, with their lint ``problems``."""
     summary = Summary()
-    kinds = read_site_config((project / "mkdocs.yml").read_text(encoding="utf-8")).kinds()
+    kinds = _kinds((project / "mkdocs.yml").read_text(encoding="utf-8"))
     base_kinds = _kinds_at(project, base)
     for status, src_path in changed_files(project, base):
         if status == "D":
@@ -129,8 +129,17 @@ def summarise(project: Path, base: str, problems: dict[str, list[str]]) -> Summa
 
 def _kinds_at(project: Path, commit: str) -> dict[str, str]:
     try:
-        return read_site_config(git(project, "show", f"{commit}:mkdocs.yml")).kinds()
+        return _kinds(git(project, "show", f"{commit}:mkdocs.yml"))
     except subprocess.CalledProcessError:  # no mkdocs.yml at that commit
+        return {}
+
+
+def _kinds(mkdocs_yml: str) -> dict[str, str]:
+    """What each page of the nav is (lesson, block or page); nothing when the nav cannot be read
+    (the lint, run next to this, says why)."""
+    try:
+        return read_site_config(mkdocs_yml).kinds()
+    except CourseError:
         return {}
 
 
