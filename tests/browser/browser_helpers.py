@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 from axe_playwright_python.base import AXE_SCRIPT, AxeResults
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -259,22 +259,12 @@ def searchable_term(terms: list[DefinedTerm]) -> DefinedTerm:
 
 
 def search_for(page: Page, query: str) -> None:
-    """Search the course for `query` from the open search box, as one question. Material asks its
-    worker again on every key released and redraws the results each time; typed letter by letter,
-    a test would race the redraws of the partial queries (a "more on this page" box it opens is
-    closed again by the next one). Filled in and then a key released, the query is asked once."""
-    box = page.locator("[data-md-component=search-query]")
-    expect(box).to_be_focused()
-    box.fill(query)
-    box.press("End")
+    """Search the course for `query` in the focused, empty search box, as one question. Material
+    asks its worker again on every key released and redraws the results each time; typed letter by
+    letter, a test would race the redraws of the partial queries (a "more on this page" box it
+    opens, or the result it focuses, is replaced by the next one). Entered at once and then a key
+    released, the query is asked once, and the results drawn once."""
+    expect(page.locator("[data-md-component=search-query]")).to_be_focused()
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
 
-
-def tab_to(page: Page, target: Locator) -> None:
-    """Press Tab from where the focus is until `target` has it, as a keyboard user would: at most
-    once for each element of the page that can take the focus, however long the lesson."""
-    stops = page.locator("a[href], area[href], button, input, select, textarea, summary, [tabindex]").count()
-    for _ in range(stops + 1):
-        page.keyboard.press("Tab")
-        if target.evaluate("element => element === document.activeElement"):
-            break
-    expect(target).to_be_focused()

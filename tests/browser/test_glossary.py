@@ -13,6 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import Browser, Locator, Page, expect
 
+from a11y_helpers import tab_to
 from browser_helpers import (
     PageProblems,
     at_page,
@@ -23,7 +24,6 @@ from browser_helpers import (
     page_source,
     search_for,
     searchable_term,
-    tab_to,
 )
 
 GLOSSARY = "glossary/"

@@ -13,7 +13,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from browser_helpers import PageProblems, at_page, kept_document, mark_document, open_context, settle, tab_to, watch
+from a11y_helpers import tab_to
+from browser_helpers import PageProblems, at_page, kept_document, mark_document, open_context, settle, watch
 from site_helpers import page_url, read_front_matter
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
