@@ -1,6 +1,7 @@
 """What the built site shows about assessment and time, derived from each lesson's source: every quiz
 question names the objectives its `<quiz objectives="...">` tag declares (on the lesson and in the
-print view), and every minute figure is the reading time computed from the lesson's text."""
+print view) and has its answers shuffled, and every minute figure is the reading time computed
+from the lesson's text."""
 
 from __future__ import annotations
 
@@ -63,6 +64,8 @@ def test_every_lesson_quiz_names_the_objectives_its_source_declares(built_site: 
         assert declared and len(quizzes) == len(declared), lesson
         for number, (quiz, numbers) in enumerate(zip(quizzes, declared), 1):
             expect_objectives_named(quiz, numbers, objectives, f"{lesson}, question {number}")
+            # mkdocs-quiz shuffles the answers of such a question on each load (mkdocs.yml).
+            assert quiz.get("data-shuffle-answers") == "true", f"{lesson}, question {number}"
         # Every objective is checked by at least one question (the course rules' promise, as built).
         checked = {int(number) for numbers in declared for number in numbers.split()}
         assert checked == set(range(1, len(objectives) + 1)), lesson
