@@ -231,7 +231,7 @@ def _why_missed(results: dict, add) -> None:
             "unpkg, which this benchmark blocks, so its score does not include that cost. On the other pages it is "
             "Material's own start-up for the features the course uses: a one-off experiment on this machine "
             "(2026-11-26; Chromium at 4× CPU throttling, median of 5 loads of the lesson) measured 830 ms of long "
-            "tasks with the site as it is, 440 ms with a single colour scheme instead of the light / dark / system "
+            "tasks with the site as it is, 440 ms with a single color scheme instead of the light / dark / system "
             "toggle (Material recomputes every element's style twice as it sets the scheme), 470 ms with no theme "
             "features at all, and no difference without the course's own scripts (progress, glossary terms). The "
             "toggle and the features stay: dark mode is part of the course's accessibility promise."

@@ -11,7 +11,7 @@ Matching rules, as the README's "Writing a lesson" describes them for authors:
   ("program management" wins over "program").
 - Case does not matter, except for abbreviations written in capitals (PM, OKR, B2B): those match
   only in capitals, so "pm" in "3 pm" is not the product manager.
-- A term marked ``everyday-word`` (Planning, Closing) is recognised only through its aliases.
+- A term marked ``everyday-word`` (Planning, Closing) is recognized only through its aliases.
 - Tooltips go on the first use of each term per page, never on the page that defines it, and never
   inside headings, links, code, buttons, summaries, definitions or quizzes.
 
