@@ -33,7 +33,7 @@ _NOT_TEXT = re.compile(
     r"|<!--.*?-->"
     r"|</?[A-Za-z][^<>]*>"
     r"|\{:?[ \t]*[.#][^}\n]*\}"
-    r"|^\*\[[^\]\n]+\]:.*$",
+    r"|^\*\[[^\]\n]+\]:[^\n]*",
     re.DOTALL | re.MULTILINE,
 )
 
@@ -45,18 +45,24 @@ class TermUse:
     text: str  # as written
 
 
-def first_uses(body: list[SourceLine], quizzes: PageQuizzes, definitions: Iterable[Definition]) -> Iterator[TermUse]:
-    """The first use of each of the page's own ``definitions`` in its teaching text (``body`` is the
-    page's lines after the front matter, code marked), in the order the terms appear."""
+def uses_before_definition(body: list[SourceLine], quizzes: PageQuizzes, definitions: Iterable[Definition]) -> Iterator[TermUse]:
+    """The first use of each of the page's own ``definitions`` in its teaching text above that
+    definition (``body`` is the page's lines after the front matter, code marked)."""
     definitions = list(definitions)
-    if not definitions:
+    if not definitions or not body:
         return
-    prose = teaching_prose(body, quizzes)
+    # Only the text above the last definition can hold a use before one.
+    last = max(definition.line for definition in definitions)
+    above = [line for line in body if line.number < last]
+    if not above:
+        return
+    prose = teaching_prose(above, quizzes)
     seen: set[int] = set()
     for match in TermMatcher(definitions).find(prose.text):
-        if id(match.entry) not in seen:
+        line = prose.line_at(match.start) + above[0].number - 1
+        if id(match.entry) not in seen and line < match.entry.line:
             seen.add(id(match.entry))
-            yield TermUse(match.entry, prose.line_at(match.start) + body[0].number - 1, match.text)
+            yield TermUse(match.entry, line, match.text)
 
 
 def teaching_prose(body: list[SourceLine], quizzes: PageQuizzes) -> Prose:

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from course.definitions import ALIASES_PREFIX
 from course.errors import Problem
 from course.source import PageSource
-from course.term_uses import first_uses
+from course.term_uses import uses_before_definition
 
 MAX_DEFINITION_SENTENCES = 3
 
@@ -67,11 +67,10 @@ def defined_before_use(page: PageSource) -> Iterable[Problem]:
     opening paragraph, headings, links, code, quizzes, collapsible titles or other definitions."""
     if page.kind != "lesson":
         return
-    for use in first_uses(page.body, page.quizzes, page.definitions):
-        if use.line < use.definition.line:
-            yield Problem(
-                page.src_path,
-                f"'{use.text}' is used here, before the lesson defines '{use.definition.term}' at line {use.definition.line}",
-                "move the definition up to its first use, or say it in plain words until then",
-                line=use.line,
-            )
+    for use in uses_before_definition(page.body, page.quizzes, page.definitions):
+        yield Problem(
+            page.src_path,
+            f"'{use.text}' is used here, before the lesson defines '{use.definition.term}' at line {use.definition.line}",
+            "move the definition up to its first use, or say it in plain words until then",
+            line=use.line,
+        )
