@@ -75,14 +75,17 @@ _PERMALINK = re.compile(r'(<a class="headerlink" href="#[^"]*") title="Permanent
 
 
 def permalinks_without_tooltips(html: str) -> str:
-    """Name each heading's ¶ link with aria-label instead of title.
+    """Each heading's ¶ link without its title, and out of the keyboard's and screen readers' way.
 
     `content.tooltips` is on for the glossary terms, and Material then builds a tooltip for
     every element with a title, each reading the layout as the page starts: on the glossary
-    (one heading per term) that was over half a second of a phone's main thread. Screen
-    readers get the same name from aria-label; the ¶ keeps no hover text.
+    (one heading per term) that was over half a second of a phone's main thread.
+    The link sits inside its heading, so any name it has ends the heading's name ("Vision and
+    strategy Permanent link"), and it was a Tab stop per heading before the lesson's quiz. It
+    is there to copy a section's address with the mouse; the table of contents links to the
+    same addresses for everyone, so the ¶ is hidden from screen readers and the Tab order.
     """
-    return _PERMALINK.sub(r'\1 aria-label="Permanent link">', html)
+    return _PERMALINK.sub(r'\1 aria-hidden="true" tabindex="-1">', html)
 
 
 def _pages_in_order(items: list[Any], in_block: bool = False) -> list[tuple[Page, bool]]:

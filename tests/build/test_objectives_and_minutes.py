@@ -105,6 +105,7 @@ def test_every_minute_figure_is_the_reading_time_of_the_lessons_text(built_site:
     meta = [text_of(element) for element in home.select(".course-outline__meta")]
     assert [entry.split(" · ")[1] for entry in meta] == [format_minutes(sum(map(minutes, block.lessons))) for block in nav_blocks]
     assert f"{len(lessons(nav_blocks))} lessons · {format_minutes(total)}" in text_of(home.select_one(".course-outline"))
+    assert f"{len(lessons(nav_blocks))} lessons · {format_minutes(total)} in all" in text_of(home.select_one(".course-start__meta"))
 
 
 def test_every_lesson_keeps_the_home_pages_promise(nav_blocks) -> None:
