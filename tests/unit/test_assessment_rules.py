@@ -84,7 +84,7 @@ def test_length_is_what_learners_read_and_a_tie_gives_nothing_away() -> None:
     # Markdown marks and link targets are not read; a wrong answer as long as the right one is a tie.
     marked = quiz(right="**Right** [here](https://example.org/a-long-address)", wrong=("Wrong here.", "No."))
     tie = quiz(right="Right one.", wrong=("Wrong one.", "No."))
-    assert list(right_answer_not_longest(lesson(marked, tie, quiz()))) == []
+    assert list(right_answer_not_longest(lesson(marked, tie, tie))) == []
 
 
 # --- Absolutes -------------------------------------------------------------------------------------
