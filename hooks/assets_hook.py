@@ -1,6 +1,7 @@
-"""MkDocs events for the site's heavy assets: Mermaid, the quiz plugin, the offline search shim.
+"""MkDocs events for the site's heavy assets: the quiz plugin and the offline search shim.
 
-Mermaid and the quiz are loaded only where a page needs them; the shim only in the offline copy.
+The quiz is loaded only where a page needs it; the shim only in the offline copy. (Diagrams
+need no script: hooks/diagram_hook.py draws them at build time.)
 """
 
 from __future__ import annotations
@@ -17,9 +18,6 @@ from material.plugins.offline.plugin import OfflinePlugin
 
 from course.quizzes import page_quizzes
 
-# Self-hosted from npm (package.json); Material would otherwise fetch Mermaid from a CDN.
-MERMAID_SOURCE = Path("node_modules/mermaid/dist/mermaid.min.js")
-MERMAID_TARGET = Path("assets/javascripts/mermaid.min.js")
 # The offline copy's search runs its worker through this shim; Material's offline plugin would
 # load it from a CDN unless a polyfill whose URL names "iframe-worker" is already configured.
 IFRAME_WORKER_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
@@ -33,7 +31,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["polyfills"] = [*polyfills, IFRAME_WORKER_TARGET.as_posix()]
         # Instant navigation cannot work from the file system; left on, Material ends its
         # document$ stream there before the page is ready, so nothing that waits for it runs
-        # (diagrams, code copy buttons, the progress script).
+        # (code copy buttons, the progress script).
         features = config.theme["features"]
         config.theme["features"] = [name for name in features if not name.startswith("navigation.instant")]
     return config
@@ -55,7 +53,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_post_build(config: MkDocsConfig) -> None:
     project_dir, site_dir = Path(config.config_file_path).parent, Path(config.site_dir)
-    copy_npm_asset(project_dir / MERMAID_SOURCE, site_dir / MERMAID_TARGET, "diagrams")
     if _offline(config):
         copy_npm_asset(project_dir / IFRAME_WORKER_SOURCE, site_dir / IFRAME_WORKER_TARGET, "offline search")
 

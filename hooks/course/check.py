@@ -56,6 +56,7 @@ PAGE_RULES: tuple[PageRule, ...] = (
     admonitions.known_types,
     admonitions.indented_bodies,
     diagrams.mermaid_diagrams,
+    diagrams.mermaid_syntax,
     diagrams.images_have_alt_text,
     scaffold.unfinished_markers,
 )

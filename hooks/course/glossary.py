@@ -413,8 +413,9 @@ _SKIPPED_TAGS = frozenset(
     "a abbr button code h1 h2 h3 h4 h5 h6 kbd label option pre samp script select style "
     "summary svg textarea var math".split()
 )
-# The definitions themselves, the quizzes, and the course's generated boxes.
-_SKIPPED_CLASSES = frozenset({"definition", "quiz", "lesson-objectives", "next-block", "mermaid"})
+# The definitions themselves, the quizzes, and the course's generated boxes. (Drawn diagrams are
+# inline <svg>, skipped as a tag.)
+_SKIPPED_CLASSES = frozenset({"definition", "quiz", "lesson-objectives", "next-block"})
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _RAW_TEXT_TAGS = ("script", "style", "textarea")
 _RAW_TEXT_END = {name: re.compile(rf"</{name}", re.IGNORECASE) for name in _RAW_TEXT_TAGS}

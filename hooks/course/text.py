@@ -19,7 +19,8 @@ _FENCE_OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})[ \t]*(?:\.?(?P<
 # Any line that starts a fence, with options or not: what a reader takes for the start of code.
 _ANY_FENCE_OPEN = re.compile(r"^(?P<indent> *)(?P<fence>`{3,}|~{3,})(?P<rest>.*)$")
 
-# Mermaid fences are not escaped text to the reader: Mermaid turns them into SVG in the browser.
+# Mermaid fences are not escaped text to the reader: the build draws them as SVG whose labels are
+# the fence's text (hooks/diagram_hook.py), so the safety rules read them like prose.
 _RENDERED_FENCES = {"mermaid"}
 
 # An ATX heading as Python-Markdown reads it: 1-6 '#', the text, optional closing '#'s.

@@ -9,20 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from course.diagrams import MERMAID_DIAGRAM_TYPES, diagram_problems
 from course.errors import Problem
 from course.source import PageSource
 from course.text import Prose, SourceLine, fences
 
 DIAGRAM_IN_WORDS = "The diagram in words"
 
-# Diagram types Mermaid 11 understands (the first word of a diagram).
-MERMAID_DIAGRAM_TYPES = frozenset({
-    "architecture-beta", "block-beta", "C4Component", "C4Container", "C4Context", "C4Deployment", "C4Dynamic",
-    "classDiagram", "classDiagram-v2", "erDiagram", "flowchart", "flowchart-elk", "gantt", "gitGraph", "graph",
-    "journey", "kanban", "mindmap", "packet-beta", "pie", "quadrantChart", "radar-beta", "requirementDiagram",
-    "sankey-beta", "sequenceDiagram", "stateDiagram", "stateDiagram-v2", "timeline", "treemap-beta",
-    "xychart-beta", "zenuml",
-})
 
 _HEADING = re.compile(r"^#{1,6}[ \t]+\S")
 _FIGURE_OPEN = re.compile(r"<figure\b[^>]*\bclass=\"[^\"]*\bdiagram\b[^\"]*\"[^>]*\bmarkdown\b", re.IGNORECASE)
@@ -65,6 +58,15 @@ def mermaid_diagrams(page: PageSource) -> Iterable[Problem]:
                 line=start,
             )
         yield from _diagram_surroundings(page.src_path, lines, start, end)
+
+
+def mermaid_syntax(page: PageSource) -> Iterable[Problem]:
+    """Mermaid itself reads each diagram: the build draws it anyway (hooks/diagram_hook.py), and the
+    drawing, or Mermaid's error, is cached by the diagram's source, so the build and the lint pay
+    for each diagram once. A syntax error is reported at its line in the lesson file."""
+    if "mermaid" not in page.text:
+        return ()  # most pages have no diagram: no need to look for fences
+    return diagram_problems(page.src_path, page.text)
 
 
 def _diagram_lines(content: list[str]) -> Iterator[str]:
