@@ -29,7 +29,7 @@ LINT = TOOLS_DIR / "lint_lessons.py"
 sys.path.insert(0, str(REPO_DIR / "hooks"))
 
 from course import CourseError, read_front_matter  # noqa: E402 - after the path set-up above
-from course.reading_time import prose_words, reading_minutes  # noqa: E402
+from course.reading_time import file_reading_time  # noqa: E402
 from course.site import read_site_config  # noqa: E402
 
 # git diff --name-status letters, as a reviewer reads them.
@@ -48,7 +48,7 @@ class LessonChange:
     title: str
     words: int
     minutes: int  # computed from the text (reading_time.py)
-    declared: object  # the front matter's duration, whatever was written
+    declared: object  # the front matter's duration, whatever was written (None: not declared)
     problems: tuple[str, ...] = ()
 
 
@@ -106,7 +106,8 @@ def lesson_change(src_path: str, change: str, text: str, problems: list[str]) ->
     except CourseError:
         data = {}  # the lint names the problem
     title = str(data.get("title") or src_path)
-    return LessonChange(src_path, change, title, prose_words(text), reading_minutes(text), data.get("duration"), tuple(problems))
+    time = file_reading_time(text)
+    return LessonChange(src_path, change, title, time.words, time.minutes, data.get("duration"), tuple(problems))
 
 
 def summarise(project: Path, base: str, problems: dict[str, list[str]]) -> Summary:
@@ -173,7 +174,7 @@ def render(summary: Summary, preview: Preview, compared: bool = True) -> str:
         parts += ["| Lesson | File | Words | Minutes | Lint |", "| --- | --- | ---: | ---: | --- |"]
         for lesson in summary.lessons:
             minutes = str(lesson.minutes)
-            if lesson.declared != lesson.minutes:
+            if lesson.declared is not None and lesson.declared != lesson.minutes:
                 minutes += f" (declares {cell(lesson.declared)})"
             count = len(lesson.problems)
             result = "✅ passes" if not count else f"❌ {count} problem{'s' if count > 1 else ''}"
@@ -181,8 +182,8 @@ def render(summary: Summary, preview: Preview, compared: bool = True) -> str:
                 f"| {lesson.change.capitalize()}: {cell(lesson.title)} | {code('docs/' + lesson.src_path)} "
                 f"| {lesson.words:,} | {minutes} | {result} |"
             )
-        parts += ["", "Words and minutes are computed from the text (hooks/course/reading_time.py); "
-                  "\"declares\" is the lesson's own `duration:` when it differs."]
+        parts += ["", "Words and minutes are computed from the text (hooks/course/reading_time.py), as the site shows "
+                  "them; \"declares\" is the lesson's own `duration:` when it gives another number."]
         for lesson in summary.lessons:
             if lesson.problems:
                 parts += ["", f"**Lint problems in {code('docs/' + lesson.src_path)}** (fix each as it says, then push again):", "",

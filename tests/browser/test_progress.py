@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 
 from a11y_helpers import tab_to
 from browser_helpers import PageProblems, at_page, kept_document, mark_document, open_context, settle, watch
-from site_helpers import page_url, read_front_matter
+from site_helpers import lesson_minutes, page_url, read_front_matter
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 # What this feature adds to pages: the course map with the progress panel and reset dialog, the
@@ -36,7 +36,7 @@ def title(src_path: str) -> str:
 
 
 def minutes_left(lessons: list[str], done: set[str]) -> str:
-    left = sum(read_front_matter(lesson)["duration"] for lesson in lessons if lesson not in done)
+    left = sum(lesson_minutes(lesson) for lesson in lessons if lesson not in done)
     hours, rest = divmod(left, 60)
     return f"{hours} h {rest} min" if hours and rest else f"{hours} h" if hours else f"{rest} min"
 
@@ -105,7 +105,7 @@ def test_home_counts_states_and_block_progress_after_a_reload(page: Page, site_u
         expect(page.locator(".course-outline").get_by_role("heading", name=re.compile(re.escape(block.title)))).to_be_visible()
         for lesson in block.lessons:
             item = page.locator(f'.course-outline [data-lesson="{page_url(lesson)}"]')
-            expect(item).to_contain_text(f"{read_front_matter(lesson)['duration']} min")
+            expect(item).to_contain_text(f"{lesson_minutes(lesson)} min")
             expect(item.locator("details li")).to_have_count(len(read_front_matter(lesson)["objectives"]))
     first = nav_blocks[0]
     expect(page.locator(f'.course-outline [data-block-progress="{page_url(first.index)}"]')).to_have_text(

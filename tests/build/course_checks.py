@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
-from site_helpers import PROJECT_DIR, NavBlock, html_path, page_url, read_front_matter
+from site_helpers import PROJECT_DIR, NavBlock, html_path, lesson_minutes, page_url, read_front_matter
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -42,8 +42,8 @@ def duration_text(minutes: int) -> str:
 
 def check_lesson_cards(site: Path, nav_blocks: list[NavBlock], project: Path = PROJECT_DIR) -> None:
     """Each lesson's card leads to the next lesson of its block, or at a block's end to the next
-    block (its summary, every objective of its lessons, their count and total minutes); the last
-    lesson of the course says the course is complete."""
+    block (its summary, every objective of its lessons, their count and total minutes, computed
+    from their text); the last lesson of the course says the course is complete."""
     lessons = lessons_in_order(nav_blocks)
     assert lessons, "the nav lists no lessons"
     for current, successor in zip(lessons, lessons[1:]):
@@ -55,7 +55,7 @@ def check_lesson_cards(site: Path, nav_blocks: list[NavBlock], project: Path = P
             expected_url, expected_title = page_url(successor), front_matter["title"]
             assert "next-block--lesson" in card["class"], current
             assert " ".join(front_matter["description"].split()) in text_of(card), current
-            assert f"{front_matter['duration']} min" in text_of(card), current
+            assert f"{lesson_minutes(successor, project)} min" in text_of(card), current
         else:
             next_block = nav_blocks[nav_blocks.index(block) + 1]
             expected_url, expected_title = page_url(next_block.index), next_block.title
@@ -63,7 +63,7 @@ def check_lesson_cards(site: Path, nav_blocks: list[NavBlock], project: Path = P
             assert " ".join(read_front_matter(next_block.index, project)["summary"].split()) in text_of(card), current
             objectives = [o for lesson in next_block.lessons for o in read_front_matter(lesson, project)["objectives"]]
             assert [text_of(item) for item in card.select("li")] == objectives, current
-            total = sum(read_front_matter(lesson, project)["duration"] for lesson in next_block.lessons)
+            total = sum(lesson_minutes(lesson, project) for lesson in next_block.lessons)
             assert text_of(card.select_one(".next-block__eyebrow")) == (
                 f"Next learning block · {len(next_block.lessons)} lessons · {duration_text(total)}"
             ), current
@@ -111,7 +111,7 @@ def check_course_map(site: Path, nav_blocks: list[NavBlock], project: Path = PRO
     assert [block["lessons"] for block in data["blocks"]] == [[page_url(lesson) for lesson in block.lessons] for block in nav_blocks]
     lessons = lessons_in_order(nav_blocks)
     assert [(lesson["url"], lesson["title"], lesson["duration"]) for lesson in data["lessons"]] == [
-        (page_url(lesson), read_front_matter(lesson, project)["title"], read_front_matter(lesson, project)["duration"])
+        (page_url(lesson), read_front_matter(lesson, project)["title"], lesson_minutes(lesson, project))
         for lesson in lessons
     ]
 

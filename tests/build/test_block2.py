@@ -14,7 +14,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from course_checks import duration_text, resolve, text_of
-from site_helpers import NavBlock, html_path, load_mkdocs_config, nav_blocks_of, page_url, read_front_matter, run_build
+from site_helpers import NavBlock, html_path, lesson_minutes, load_mkdocs_config, nav_blocks_of, page_url, read_front_matter, run_build
 
 BLOCK_2 = "02-vision-canvas-okrs/index.md"
 VISION_LESSON = "02-vision-canvas-okrs/01-product-vision.md"
@@ -95,28 +95,36 @@ def test_the_lesson_before_block_2_leads_to_it(built_site: Path, nav_blocks) -> 
     assert all(read_front_matter(lesson)["objectives"] for lesson in block_2.lessons)
     assert [text_of(item) for item in card.select("li")] == objectives
 
-    total = sum(read_front_matter(lesson)["duration"] for lesson in block_2.lessons)
+    total = sum(lesson_minutes(lesson) for lesson in block_2.lessons)
     assert text_of(card.select_one(".next-block__eyebrow")) == (
         f"Next learning block · {len(block_2.lessons)} lessons · {duration_text(total)}"
     )
 
 
 def test_block_2_card_follows_the_front_matter_without_code_of_its_own(project_copy: Path) -> None:
-    """Edit block 2's front matter only: the card before block 2 changes with it."""
+    """Edit block 2's front matter only: the card before block 2 changes with it. Its minutes are
+    the lessons' reading times, whatever duration a lesson declares."""
     overview, lesson = project_copy / "docs" / BLOCK_2, project_copy / "docs" / OKR_LESSON
     first_objective = read_front_matter(OKR_LESSON)["objectives"][0]
+    declared = lesson_minutes(OKR_LESSON) - 2  # within the 25 % the course rules allow
     overview.write_text(overview.read_text().replace("summary: >-\n", "summary: >-\n  A changed summary for this test.\n", 1))
-    # The objective's text changes, not the number of objectives (the quizzes refer to them by number).
     text = lesson.read_text()
     assert f"  - {first_objective}\n" in text
-    lesson.write_text(text.replace(f"  - {first_objective}\n", "  - Explain a rewritten objective for this test.\n", 1))
+    text = text.replace(f"  - {first_objective}\n", f"  - {first_objective}\n  - Explain a newly added objective.\n", 1)
+    # A question that checks the new objective, as the course rules require.
+    count = len(read_front_matter(OKR_LESSON)["objectives"]) + 1
+    text = re.sub(r'<quiz objectives="([^"]*)">', lambda quiz: f'<quiz objectives="{quiz[1]} {count}">', text, count=1)
+    text = re.sub(r"^duration: \d+\n", "", text, count=1, flags=re.MULTILINE)
+    lesson.write_text(text.replace("\n---\n", f"\nduration: {declared}\n---\n", 1))
 
     result = run_build(project_copy, project_copy / "site")
     assert result.returncode == 0, result.output
     _, card = card_before_block_2(result.site_dir, nav_blocks_of(load_mkdocs_config(project_copy)))
     assert "A changed summary for this test." in text_of(card)
-    items = [text_of(item) for item in card.select("li")]
-    assert "Explain a rewritten objective for this test." in items and first_objective not in items
+    assert "Explain a newly added objective." in [text_of(item) for item in card.select("li")]
+    block_2, _ = block_2_and_the_lesson_before(nav_blocks_of(load_mkdocs_config(project_copy)))
+    total = sum(lesson_minutes(path, project_copy) for path in block_2.lessons)
+    assert f"{len(block_2.lessons)} lessons · {duration_text(total)}" in text_of(card)
 
 
 def test_the_canvas_grids_have_the_nine_building_blocks_in_column_order(built_site: Path) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from course.reading_time import prose_words, reading_minutes
+from course.reading_time import file_reading_time
 from site_helpers import PROJECT_DIR
 
 _spec = importlib.util.spec_from_file_location("pr_summary", PROJECT_DIR / "tools" / "pr_summary.py")
@@ -97,7 +97,8 @@ def test_the_lessons_a_pull_request_adds_changes_moves_and_removes(course_repo: 
     assert summary.other_pages == ["01-a/index.md"]
     first, _, new = summary.lessons
     text = (repo / "docs" / "01-a" / "01-first.md").read_text()
-    assert (first.title, first.words, first.minutes, first.declared) == ("Lesson One", prose_words(text), reading_minutes(text), 5)
+    time = file_reading_time(text)
+    assert (first.title, first.words, first.minutes, first.declared) == ("Lesson One", time.words, time.minutes, None)
     assert first.problems == () and new.problems == ("docs/01-a/04-new.md:9: a problem — a fix",)
 
 
@@ -108,9 +109,9 @@ def test_the_summary_table_and_the_problems_to_fix(course_repo: tuple[Path, str]
     rows = [line for line in text.splitlines() if line.startswith("| ") and "docs/" in line]
     first = summary.lessons[0]
     assert rows == [
-        f"| Changed: Lesson One | `docs/01-a/01-first.md` | {first.words:,} | {first.minutes} (declares 5) | ✅ passes |",
-        f"| Moved: Lesson Two | `docs/01-a/02-renamed.md` | {summary.lessons[1].words:,} | {summary.lessons[1].minutes} (declares 5) | ✅ passes |",
-        f"| Added: Lesson Four | `docs/01-a/04-new.md` | {summary.lessons[2].words:,} | {summary.lessons[2].minutes} (declares 5) | ❌ 1 problem |",
+        f"| Changed: Lesson One | `docs/01-a/01-first.md` | {first.words:,} | {first.minutes} | ✅ passes |",
+        f"| Moved: Lesson Two | `docs/01-a/02-renamed.md` | {summary.lessons[1].words:,} | {summary.lessons[1].minutes} | ✅ passes |",
+        f"| Added: Lesson Four | `docs/01-a/04-new.md` | {summary.lessons[2].words:,} | {summary.lessons[2].minutes} | ❌ 1 problem |",
     ]
     assert "```text\ndocs/01-a/04-new.md:9: a problem — a fix\n```" in text
     assert "Removed lessons: `docs/01-a/03-third.md`." in text
@@ -121,12 +122,21 @@ def test_the_summary_table_and_the_problems_to_fix(course_repo: tuple[Path, str]
 
 def test_what_a_contributor_wrote_is_never_markup_in_the_summary() -> None:
     title = 'A | B <img src=x onerror="alert(1)"> [link](https://example.org) **bold**'
-    change = pr_summary.LessonChange("01-a/01-x.md", "added", title, 10, 1, 1, ("docs/01-a/01-x.md:1: ``` breaks out? — no",))
+    change = pr_summary.LessonChange("01-a/01-x.md", "added", title, 10, 1, None, ("docs/01-a/01-x.md:1: ``` breaks out? — no",))
     text = pr_summary.render(pr_summary.Summary(lessons=[change]), pr_summary.Preview("site-preview"))
     row = next(line for line in text.splitlines() if line.startswith("| Added"))
     assert len(re.findall(r"(?<!\\)\|", row)) == 6, row  # the table's own cell borders only
     assert "<img" not in text and not re.search(r"(?<!\\)\]\(https://example.org\)", text) and "**bold**" not in text
     assert "````text\ndocs/01-a/01-x.md:1: ``` breaks out? — no\n````" in text
+
+
+def test_a_declared_duration_is_shown_only_when_it_differs_from_the_computed_minutes() -> None:
+    lessons = [
+        pr_summary.LessonChange("01-a/01-x.md", "added", "X", 2400, 13, 15),
+        pr_summary.LessonChange("01-a/02-y.md", "added", "Y", 2400, 13, 13),
+    ]
+    rows = [line for line in pr_summary.render(pr_summary.Summary(lessons=lessons), pr_summary.Preview("p")).splitlines() if "docs/" in line]
+    assert rows[0].endswith("| 2,400 | 13 (declares 15) | ✅ passes |") and rows[1].endswith("| 2,400 | 13 | ✅ passes |")
 
 
 def test_without_a_preview_the_summary_says_why() -> None:
