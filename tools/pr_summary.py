@@ -110,7 +110,7 @@ def lesson_change(src_path: str, change: str, text: str, problems: list[str]) ->
     return LessonChange(src_path, change, title, time.words, time.minutes, data.get("duration"), tuple(problems))
 
 
-def summarise(project: Path, base: str, problems: dict[str, list[str]]) -> Summary:
+def summarize(project: Path, base: str, problems: dict[str, list[str]]) -> Summary:
     """The lessons that differ between ``base`` and HEAD of ``project``, with their lint ``problems``."""
     summary = Summary()
     kinds = _kinds((project / "mkdocs.yml").read_text(encoding="utf-8"))
@@ -213,7 +213,7 @@ def render(summary: Summary, preview: Preview, compared: bool = True) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Summarise a pull request's lessons for reviewers, in Markdown.")
+    parser = argparse.ArgumentParser(description="Summarize a pull request's lessons for reviewers, in Markdown.")
     parser.add_argument("--base", required=True, help="the commit the pull request is compared with")
     parser.add_argument("--project", type=Path, default=REPO_DIR, help="the course's git repository (working tree = HEAD)")
     parser.add_argument("--artifact", default="site-preview", help="the name of the preview artifact")
@@ -226,7 +226,7 @@ def main(argv: list[str] | None = None) -> int:
         print(render(Summary(), preview, compared=False), end="")
         return 0
     problems, failure = lint_problems(project)
-    summary = summarise(project, args.base, problems)
+    summary = summarize(project, args.base, problems)
     summary.lint_failure = failure
     print(render(summary, preview), end="")
     return 0

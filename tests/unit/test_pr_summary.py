@@ -89,7 +89,7 @@ def course_repo(tmp_path: Path) -> tuple[Path, str]:
 def test_the_lessons_a_pull_request_adds_changes_moves_and_removes(course_repo: tuple[Path, str]) -> None:
     repo, base = course_repo
     problems = {"01-a/04-new.md": ["docs/01-a/04-new.md:9: a problem — a fix"]}
-    summary = pr_summary.summarise(repo, base, problems)
+    summary = pr_summary.summarize(repo, base, problems)
     assert [(lesson.src_path, lesson.change) for lesson in summary.lessons] == [
         ("01-a/01-first.md", "changed"), ("01-a/02-renamed.md", "moved"), ("01-a/04-new.md", "added"),
     ]
@@ -104,7 +104,7 @@ def test_the_lessons_a_pull_request_adds_changes_moves_and_removes(course_repo: 
 
 def test_the_summary_table_and_the_problems_to_fix(course_repo: tuple[Path, str]) -> None:
     repo, base = course_repo
-    summary = pr_summary.summarise(repo, base, {"01-a/04-new.md": ["docs/01-a/04-new.md:9: a problem — a fix"]})
+    summary = pr_summary.summarize(repo, base, {"01-a/04-new.md": ["docs/01-a/04-new.md:9: a problem — a fix"]})
     text = pr_summary.render(summary, pr_summary.Preview("site-preview", "https://example.org/artifact", "https://example.org/run"))
     rows = [line for line in text.splitlines() if line.startswith("| ") and "docs/" in line]
     first = summary.lessons[0]

@@ -62,7 +62,7 @@ def test_ci_lints_builds_tests_and_keeps_the_site() -> None:
     assert caches["actions/setup-node"]["cache"] == "npm"
 
 
-def test_ci_keeps_a_preview_that_opens_from_disk_and_summarises_the_lessons_for_reviewers() -> None:
+def test_ci_keeps_a_preview_that_opens_from_disk_and_summarizes_the_lessons_for_reviewers() -> None:
     workflow = load(GITHUB / "workflows" / "ci.yml")
     job_steps = steps(workflow)
     runs = [step.get("run", "") for step in job_steps]
