@@ -78,8 +78,8 @@ def lesson_minutes(src_path: str, project_dir: Path = PROJECT_DIR) -> int:
     return reading_minutes((project_dir / "docs" / src_path).read_text())
 
 
-def read_front_matter(src_path: str) -> dict:
-    text = (PROJECT_DIR / "docs" / src_path).read_text()
+def read_front_matter(src_path: str, project_dir: Path = PROJECT_DIR) -> dict:
+    text = (project_dir / "docs" / src_path).read_text()
     return yaml.safe_load(text.split("---\n")[1]) if text.startswith("---\n") else {}
 
 
@@ -110,3 +110,23 @@ def page_url(src_path: str) -> str:
 
 def html_path(site_dir: Path, src_path: str) -> Path:
     return site_dir / page_url(src_path) / "index.html"
+
+
+def page_titles(project_dir: Path = PROJECT_DIR) -> set[str]:
+    """The front matter titles of every page in ``project_dir``/docs."""
+    titles = set()
+    for path in (project_dir / "docs").rglob("*.md"):
+        text = path.read_text()
+        if text.startswith("---\n"):
+            front_matter = yaml.safe_load(text.split("---\n")[1]) or {}
+            if isinstance(front_matter, dict) and front_matter.get("title"):
+                titles.add(str(front_matter["title"]))
+    return titles
+
+
+def unused_title(wanted: str, project_dir: Path = PROJECT_DIR) -> str:
+    """``wanted``, or ``wanted`` numbered, whichever no page of the course has yet: a test that
+    adds a lesson must not collide with a real one (two lessons may not share a title)."""
+    taken = {title.casefold() for title in page_titles(project_dir)}
+    candidates = [wanted] + [f"{wanted} {number}" for number in range(2, 100)]
+    return next(title for title in candidates if title.casefold() not in taken)

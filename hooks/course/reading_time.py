@@ -59,10 +59,15 @@ def reading_time(body: list[SourceLine], questions: int) -> ReadingTime:
     return ReadingTime(len(_WORD.findall(prose)), questions)
 
 
-def reading_minutes(text: str) -> int:
-    """Minutes to read a whole lesson file's ``text`` and answer its quiz, rounded up."""
+def file_reading_time(text: str) -> ReadingTime:
+    """The reading time of a whole lesson file's ``text`` (its words and quiz questions)."""
     text = normalise_newlines(text.lstrip("\ufeff"))
     front_matter = _FRONT_MATTER.match(text)
     body = text[front_matter.end():] if front_matter else text
     lines = source_lines(body, diagrams_are_code=True)
-    return reading_time(lines, len(read_quizzes(lines).quizzes)).minutes
+    return reading_time(lines, len(read_quizzes(lines).quizzes))
+
+
+def reading_minutes(text: str) -> int:
+    """Minutes to read a whole lesson file's ``text`` and answer its quiz, rounded up."""
+    return file_reading_time(text).minutes

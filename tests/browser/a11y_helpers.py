@@ -76,10 +76,13 @@ def is_focused(locator: Locator) -> bool:
     return locator.evaluate("element => element === document.activeElement")
 
 
-def tab_to(page: Page, target: Locator, limit: int = 80, backwards: bool = False) -> int:
+def tab_to(page: Page, target: Locator, limit: int | None = None, backwards: bool = False) -> int:
     """Press Tab (or Shift+Tab) until `target` has focus, checking at every stop that focus is on
-    screen and visibly drawn; returns the number of presses."""
+    screen and visibly drawn; returns the number of presses. By default at most once for each
+    element of the page that can take the focus, however long the lesson."""
     key = "Shift+Tab" if backwards else "Tab"
+    if limit is None:
+        limit = page.locator("a[href], area[href], button, input, select, textarea, summary, [tabindex]").count() + 1
     path: list[str] = []
     for presses in range(1, limit + 1):
         page.keyboard.press(key)

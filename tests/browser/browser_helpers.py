@@ -11,7 +11,8 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from axe_playwright_python.base import AXE_SCRIPT, AxeResults
-from playwright.sync_api import Browser, BrowserContext, Page
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -74,9 +75,26 @@ class PageProblems:
         return lines
 
 
+# Material takes over links for instant navigation only once it has read sitemap.xml, which it
+# fetches after the page has loaded; a click before that is an ordinary page load. Nothing on the
+# page says when that is, so each profile notes it: the sitemap's XML is parsed by DOMParser and,
+# in the same task, stored by Material (bundle.js: fetchSitemap, setupInstantNavigation).
+SITEMAP_WATCH = """
+(() => {
+    const parse = DOMParser.prototype.parseFromString;
+    DOMParser.prototype.parseFromString = function (...args) {
+        const parsed = parse.apply(this, args);
+        if (parsed.documentElement && parsed.documentElement.localName === "urlset") window.courseSitemapRead = true;
+        return parsed;
+    };
+})();
+"""
+
+
 def open_context(browser: Browser, site_url: str, problems: PageProblems, **options: object) -> BrowserContext:
     """A fresh browser profile that aborts and records every request to another host."""
     context = browser.new_context(**options)
+    context.add_init_script(SITEMAP_WATCH)
     own_host = urlparse(site_url).netloc
 
     def guard(route) -> None:  # type: ignore[no-untyped-def]
@@ -191,16 +209,62 @@ def rendered_diagrams(page: Page) -> list[RenderedDiagram]:
 
 def at_page(url: str) -> re.Pattern[str]:
     """Matches `url` with or without a #section. Material's navigation.tracking writes the
-    section in view into the address 250 ms after a scroll; a test clicks sooner than a reader
-    and the old page's section can land on the new page's address."""
+    section in view into the address a moment after the page scrolls, and Playwright scrolls a
+    page to bring what it clicks or checks into view."""
     return re.compile(re.escape(url) + r"(#[^/]*)?$")
 
 
 def mark_document(page: Page) -> None:
-    """Leave a marker on the current document; only a full page load removes it."""
+    """Before following a link by instant navigation: wait until Material has read the sitemap
+    (a click before that is a page load, as it is for a learner that quick), then leave a marker
+    on the current document, which only a full page load removes. Needs a profile from
+    `open_context`."""
+    page.wait_for_function("() => window.courseSitemapRead === true")
     page.evaluate("window.courseTestMarker = true")
 
 
 def kept_document(page: Page) -> bool:
     """True when the marker survives: the page changed through instant navigation, not a reload."""
     return page.evaluate("window.courseTestMarker === true")
+
+
+@dataclass
+class DefinedTerm:
+    """A term as a lesson defines it: the lesson (URL path from the site root) and the section
+    that holds the definition."""
+
+    term: str
+    page: str
+    section: str
+    heading: str
+
+
+def defined_terms(site_dir: Path, paths: list[str]) -> list[DefinedTerm]:
+    """Every `!!! definition` of the built pages at `paths`, in page order."""
+    terms = []
+    for path in paths:
+        soup = BeautifulSoup(page_source(site_dir, path), "html.parser")
+        for title in soup.select("article .admonition.definition > .admonition-title"):
+            heading = title.find_previous(["h2", "h3"])
+            terms.append(DefinedTerm(title.get_text(strip=True), path, heading["id"], heading.get_text(strip=True).removesuffix("¶")))
+    return terms
+
+
+def searchable_term(terms: list[DefinedTerm]) -> DefinedTerm:
+    """The defined term a search is surest to find in its own section: one its section's heading
+    names, with the most words (the least ambiguous query); the first such in course order."""
+    named = [term for term in terms if term.term.lower() in term.heading.lower()] or terms
+    assert named, "the course defines no terms"
+    return max(named, key=lambda term: len(term.term.split()))
+
+
+def search_for(page: Page, query: str) -> None:
+    """Search the course for `query` in the focused, empty search box, as one question. Material
+    asks its worker again on every key released and redraws the results each time; typed letter by
+    letter, a test would race the redraws of the partial queries (a "more on this page" box it
+    opens, or the result it focuses, is replaced by the next one). Entered at once and then a key
+    released, the query is asked once, and the results drawn once."""
+    expect(page.locator("[data-md-component=search-query]")).to_be_focused()
+    page.keyboard.insert_text(query)
+    page.keyboard.press("End")
+

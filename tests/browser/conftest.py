@@ -2,7 +2,7 @@
 
 Playwright's own browser download is not reachable everywhere, so the system Chromium
 is looked up (Debian's `chromium`, or Chrome) and Playwright's bundled one is the fallback
-(`playwright install chromium` on GitHub Actions).
+(`make test` installs it first when there is no system Chromium: tools/ensure_chromium.py).
 """
 
 from __future__ import annotations

@@ -9,13 +9,13 @@ from collections.abc import Callable
 from playwright.sync_api import Locator, Page, expect
 
 from browser_helpers import PageProblems, at_page
-from site_helpers import NavBlock, page_url, read_front_matter
+from site_helpers import NavBlock, lesson_minutes, page_url, read_front_matter
 
 FIRST_SCREEN = {"width": 375, "height": 667}
 
 
 def total_time(nav_blocks: list[NavBlock]) -> str:
-    minutes = sum(read_front_matter(lesson)["duration"] for block in nav_blocks for lesson in block.lessons)
+    minutes = sum(lesson_minutes(lesson) for block in nav_blocks for lesson in block.lessons)
     hours, rest = divmod(minutes, 60)
     return f"{hours} h {rest} min" if hours and rest else f"{hours} h" if hours else f"{rest} min"
 

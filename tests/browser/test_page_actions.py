@@ -7,15 +7,19 @@ import re
 from playwright.sync_api import Page, expect
 
 from browser_helpers import PageProblems
+from site_helpers import NavBlock, page_url
 
 REPO_URL = "https://github.com/open-pm-course/open-pm-course.github.io"
 
 
-def test_a_lesson_offers_edit_and_last_update_without_calling_github(page: Page, site_url: str, problems: PageProblems) -> None:
-    page.goto(site_url + "01-pm-foundations/01-what-a-product-manager-does/")
+def test_a_lesson_offers_edit_and_last_update_without_calling_github(
+    page: Page, site_url: str, nav_blocks: list[NavBlock], problems: PageProblems
+) -> None:
+    lesson = nav_blocks[0].lessons[0]
+    page.goto(site_url + page_url(lesson))
     edit = page.get_by_role("link", name="Edit this page")
     expect(edit).to_be_visible()
-    expect(edit).to_have_attribute("href", f"{REPO_URL}/edit/main/docs/01-pm-foundations/01-what-a-product-manager-does.md")
+    expect(edit).to_have_attribute("href", f"{REPO_URL}/edit/main/docs/{lesson}")
     expect(page.locator("header a.md-source")).to_have_attribute("href", REPO_URL)
     expect(page.locator("aside.md-source-file .git-revision-date-localized-plugin")).to_have_text(re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4}$"))
     # Material's repository widget would ask api.github.com for stars and forks once the page is idle.

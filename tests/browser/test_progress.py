@@ -13,8 +13,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from browser_helpers import PageProblems, open_context, settle, watch
-from site_helpers import page_url, read_front_matter
+from a11y_helpers import tab_to
+from browser_helpers import PageProblems, at_page, kept_document, mark_document, open_context, settle, watch
+from site_helpers import lesson_minutes, page_url, read_front_matter
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 # What this feature adds to pages: the course map with the progress panel and reset dialog, the
@@ -35,7 +36,7 @@ def title(src_path: str) -> str:
 
 
 def minutes_left(lessons: list[str], done: set[str]) -> str:
-    left = sum(read_front_matter(lesson)["duration"] for lesson in lessons if lesson not in done)
+    left = sum(lesson_minutes(lesson) for lesson in lessons if lesson not in done)
     hours, rest = divmod(left, 60)
     return f"{hours} h {rest} min" if hours and rest else f"{hours} h" if hours else f"{rest} min"
 
@@ -104,7 +105,7 @@ def test_home_counts_states_and_block_progress_after_a_reload(page: Page, site_u
         expect(page.locator(".course-outline").get_by_role("heading", name=re.compile(re.escape(block.title)))).to_be_visible()
         for lesson in block.lessons:
             item = page.locator(f'.course-outline [data-lesson="{page_url(lesson)}"]')
-            expect(item).to_contain_text(f"{read_front_matter(lesson)['duration']} min")
+            expect(item).to_contain_text(f"{lesson_minutes(lesson)} min")
             expect(item.locator("details li")).to_have_count(len(read_front_matter(lesson)["objectives"]))
     first = nav_blocks[0]
     expect(page.locator(f'.course-outline [data-block-progress="{page_url(first.index)}"]')).to_have_text(
@@ -163,7 +164,7 @@ def test_resume_link_leads_to_the_last_lesson_opened(page: Page, site_url: str, 
     page.goto(site_url)
     expect(page.locator("[data-progress-resume]")).to_contain_text(f"Last opened: {title(lessons[2])}")
     page.get_by_role("link", name="Resume where you left off").click()
-    expect(page).to_have_url(site_url + page_url(lessons[2]))
+    expect(page).to_have_url(at_page(site_url + page_url(lessons[2])))
 
 
 def save_progress(page: Page, target: Path) -> dict:
@@ -279,33 +280,29 @@ def test_progress_follows_instant_navigation(
     page: Page, site_url: str, lessons: list[str], problems: PageProblems
 ) -> None:
     # The site_url fixture serves a sitemap with this server's address, so navigation is instant.
-    page.goto(site_url, wait_until="networkidle")
-    page.evaluate("window.courseTestMarker = true")
+    page.goto(site_url)
+    mark_document(page)
     page.locator(".course-outline").get_by_role("link", name=title(lessons[0]), exact=True).click()
-    expect(page).to_have_url(site_url + page_url(lessons[0]))
+    expect(page).to_have_url(at_page(site_url + page_url(lessons[0])))
     page.get_by_role("button", name=MARK).click()
     expect(nav_link(page, lessons[0])).to_have_accessible_name(f"{title(lessons[0])} (done)")
     nav_link(page, lessons[1]).click()
-    expect(page).to_have_url(site_url + page_url(lessons[1]))
+    expect(page).to_have_url(at_page(site_url + page_url(lessons[1])))
     # One click toggles once, however many pages were opened in this document.
     page.get_by_role("button", name=MARK).click()
     expect(done_button(page)).to_have_attribute("aria-pressed", "true")
     page.locator(".md-header").get_by_role("link").first.click()
-    expect(page).to_have_url(site_url)
+    expect(page).to_have_url(at_page(site_url))
     expect(progress_summary(page)).to_contain_text(f"2 of {len(lessons)} lessons done")
     expect(page.locator("[data-progress-resume]")).to_contain_text(title(lessons[1]))
-    assert page.evaluate("window.courseTestMarker === true"), "the pages were not reached through instant navigation"
+    assert kept_document(page), "the pages were not reached through instant navigation"
     problems.assert_none()
 
 
 def test_keyboard_alone_marks_a_lesson_and_resets_progress(page: Page, site_url: str, lessons: list[str]) -> None:
     page.goto(site_url + page_url(lessons[0]))
     expect(done_button(page)).to_be_visible()
-    for _ in range(400):
-        page.keyboard.press("Tab")
-        if page.evaluate("document.activeElement.matches('[data-lesson-done] button')"):
-            break
-    expect(done_button(page)).to_be_focused()
+    tab_to(page, done_button(page))
     page.keyboard.press("Enter")
     expect(done_button(page)).to_have_attribute("aria-pressed", "true")
     page.keyboard.press("Space")
@@ -393,7 +390,7 @@ def test_progress_pages_meet_wcag_22_aa(
 def test_print_view_renders_the_diagrams_and_meets_wcag_22_aa(page: Page, site_url: str, problems: PageProblems) -> None:
     page.goto(site_url)
     page.get_by_role("link", name="the whole course on one page").click()
-    expect(page).to_have_url(site_url + "print/")
+    expect(page).to_have_url(at_page(site_url + "print/"))
     # The drawings are in the page as built, each one an image named by its accTitle.
     diagrams = page.locator("#print-site-page figure.diagram svg[role=img]")
     expect(diagrams.first).to_be_visible()

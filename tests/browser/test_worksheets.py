@@ -5,16 +5,15 @@ finds no WCAG 2.2 AA violations in either colour scheme."""
 from __future__ import annotations
 
 import io
-import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Locator, Page, Route, expect
+from playwright.sync_api import Browser, Locator, Page, expect
 from pypdf import PdfReader
 
-from browser_helpers import PageProblems, open_context, settle, watch
+from browser_helpers import PageProblems, kept_document, mark_document, open_context, settle, watch
 
 CANVAS_LESSON = "02-vision-canvas-okrs/02-business-model-canvas/"
 WORKSHEETS = "worksheets/"
@@ -97,22 +96,9 @@ def test_each_worksheet_prints_on_one_sheet_of_a4_or_letter(
     problems.assert_none()
 
 
-def serve_sitemap_for_local_origin(page: Page, site_url: str) -> None:
-    """Material navigates instantly only to links listed in sitemap.xml, and it adapts the
-    listed URLs (site_url) to the current scheme and host but not the port. The test server
-    runs on a random port, so the sitemap is served for its origin, as it is when deployed."""
-
-    def rewrite(route: Route) -> None:
-        response = route.fetch()
-        route.fulfill(response=response, body=re.sub(r"<loc>https?://[^/]+/", f"<loc>{site_url}", response.text()))
-
-    page.route("**/sitemap.xml", rewrite)
-
-
 def test_typed_text_is_kept_across_reloads_and_instant_navigation(
     page: Page, site_url: str, problems: PageProblems
 ) -> None:
-    serve_sitemap_for_local_origin(page, site_url)
     open_worksheet(page, site_url + CANVAS_WORKSHEET)
     page.get_by_label("Value propositions").fill("Books on a shelf near you, today")
     page.get_by_label("Product or business").fill("Shelfie")
@@ -123,8 +109,7 @@ def test_typed_text_is_kept_across_reloads_and_instant_navigation(
 
     # From a page without the worksheet script, by instant navigation only (the document is kept).
     page.goto(site_url + WORKSHEETS)
-    page.wait_for_load_state("networkidle")  # Material has read the sitemap
-    page.evaluate("window.worksheetTestMarker = true")
+    mark_document(page)
     page.get_by_role("link", name="OKR worksheet").first.click()
     expect(page.locator(".worksheet__actions")).to_be_visible()
     page.get_by_label("What do you want to achieve this quarter?").first.fill("Make reserving effortless")
@@ -137,7 +122,7 @@ def test_typed_text_is_kept_across_reloads_and_instant_navigation(
     page.go_back()
     expect(page.get_by_label("What do you want to achieve this quarter?").first).to_have_value("Make reserving effortless")
     expect(page.get_by_role("radio", name="Aspirational").first).to_be_checked()
-    assert page.evaluate("window.worksheetTestMarker === true"), "a full page load happened"
+    assert kept_document(page), "a full page load happened"
 
     # Kept in localStorage only, under keys scoped to the site's path and versioned; no cookies.
     keys = page.evaluate("Object.keys(localStorage)")

@@ -8,10 +8,21 @@ from pathlib import Path
 
 import pytest
 
+from course.definitions import find_definitions
 from course.diagrams import find_diagrams
-from site_helpers import PROJECT_DIR, run_build
+from site_helpers import PROJECT_DIR, load_mkdocs_config, nav_blocks_of, run_build
 
-LESSON = "docs/01-pm-foundations/02-product-project-program.md"
+
+def first_lesson_with_a_definition() -> str:
+    for block in nav_blocks_of(load_mkdocs_config()):
+        for lesson in block.lessons:
+            if find_definitions(lesson, (PROJECT_DIR / "docs" / lesson).read_text()):
+                return f"docs/{lesson}"
+    raise AssertionError("no lesson of the course has a definition")
+
+
+# Any lesson will do; the course's first with a definition, so the definition test has one to break.
+LESSON = first_lesson_with_a_definition()
 # The first lesson that draws a diagram, whichever it is.
 DIAGRAM_LESSON = next(
     path.relative_to(PROJECT_DIR).as_posix() for path in sorted((PROJECT_DIR / "docs").rglob("*.md")) if find_diagrams(path.read_text())
@@ -70,7 +81,9 @@ def test_next_that_names_no_page(project_copy: Path) -> None:
 
 
 def test_definition_without_title(project_copy: Path) -> None:
-    edit(project_copy, LESSON, '!!! definition "Project"', "!!! definition")
+    definition = find_definitions(LESSON, (project_copy / LESSON).read_text())[0]
+    opener = (project_copy / LESSON).read_text().split("\n")[definition.line - 1]
+    edit(project_copy, LESSON, opener + "\n", opener[: opener.index('"')].rstrip() + "\n")
     output = failed_build(project_copy)
     assert re.search(rf"{LESSON}:\d+: a 'definition' admonition has no title", output)
 

@@ -10,15 +10,14 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from site_helpers import html_path, page_url, run_build
+from course.definitions import Definition, find_definitions
+from site_helpers import PROJECT_DIR, html_path, page_url, run_build
 
 GLOSSARY = "glossary.md"
 GLOSSARY_URL = page_url(GLOSSARY)
 # Where a tooltip must never be: headings, links, code, controls, and the course's own boxes.
 EXCLUDED_TAGS = ["h1", "h2", "h3", "h4", "h5", "h6", "a", "code", "pre", "summary", "button", "label"]
 EXCLUDED_CLASSES = ["definition", "quiz", "lesson-objectives", "next-block"]
-# Everyday words: their tooltips come only through their aliases ("planning phase").
-EVERYDAY_WORDS = {"planning", "implementation", "closing"}
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -64,6 +63,19 @@ def entry_for(entries: dict[str, Tag], term: str) -> Tag:
     return next(entry for entry in entries.values() if text_of(entry.h3) == term)
 
 
+def source_definitions(nav_blocks, project: Path = PROJECT_DIR) -> list[Definition]:
+    """Every definition of the course as its lessons write it, in course order."""
+    return [
+        definition
+        for src in course_pages(nav_blocks)
+        for definition in find_definitions(src, (project / "docs" / src).read_text())
+    ]
+
+
+def block_of(nav_blocks, src: str) -> int:
+    return next(index for index, block in enumerate(nav_blocks) if src in (block.index, *block.lessons))
+
+
 def test_the_glossary_is_a_top_level_page_right_after_the_last_learning_block(mkdocs_config: dict, glossary_page) -> None:
     titles = [next(iter(item)) if isinstance(item, dict) else item for item in mkdocs_config["nav"]]
     last_block = max(i for i, item in enumerate(mkdocs_config["nav"]) if isinstance(next(iter(item.values())), list))
@@ -95,14 +107,15 @@ def test_entries_are_alphabetical_grouped_by_letter_with_a_letter_index(glossary
 
 
 def test_each_term_is_an_anchor_named_after_it(entries) -> None:
-    assert entries["program-management"].h3.get_text(strip=True).removesuffix("¶") == "Program management"
     for anchor, entry in entries.items():
         assert anchor == re.sub(r"[^\w\s-]", "", text_of(entry.h3)).strip().lower().replace(" ", "-")
 
 
-def test_aliases_are_listed(entries) -> None:
-    assert "Also called: PM" in text_of(entries["product-manager"])
-    assert "Also called: OKRs, objectives and key results" in text_of(entries["okr"])
+def test_aliases_are_listed(entries, nav_blocks) -> None:
+    with_aliases = [definition for definition in source_definitions(nav_blocks) if definition.aliases]
+    assert with_aliases, "no definition of the course has aliases"
+    for definition in with_aliases:
+        assert f"Also called: {', '.join(definition.aliases)}" in text_of(entry_for(entries, definition.term)), definition.term
 
 
 def test_defined_in_links_to_the_lesson_section_that_holds_the_definition(built_site: Path, definitions, entries) -> None:
@@ -136,9 +149,26 @@ def test_also_used_in_links_to_other_course_pages_that_use_the_term(built_site: 
     assert linked >= 20
 
 
-def test_product_manager_is_used_in_every_block(entries) -> None:
-    used = [link["href"] for link in entries["product-manager"].select("p.glossary-entry__source a")[1:]]
-    assert any("02-vision-canvas-okrs" in href for href in used) and any("01-pm-foundations" in href for href in used)
+def test_also_used_in_names_every_other_page_where_the_term_has_a_tooltip(built_site: Path, nav_blocks, entries) -> None:
+    pages = course_pages(nav_blocks)
+    tooltip_pages = {
+        anchor: {page_url(src) for src in pages if soup(html_path(built_site, src)).select_one(f'article a.glossary-term[href$="#{anchor}"]')}
+        for anchor in entries
+    }
+    across_blocks = 0
+    for anchor, entry in entries.items():
+        sources = entry.select("p.glossary-entry__source")
+        defined_in = resolve(GLOSSARY_URL, sources[0].a["href"])[0]
+        listed = {resolve(GLOSSARY_URL, link["href"])[0] for used in sources[1:] for link in used.select("a")}
+        more = re.search(r"and (\d+) more pages?\.", text_of(entry))
+        if more:  # a long list stops at a few pages and counts the rest
+            assert len(tooltip_pages[anchor]) <= len(listed) + int(more[1]), anchor
+        else:
+            assert tooltip_pages[anchor] <= listed, (anchor, tooltip_pages[anchor] - listed)
+        defining_block = block_of(nav_blocks, next(src for src in pages if page_url(src) == defined_in))
+        across_blocks += any(block_of(nav_blocks, src) != defining_block for src in pages if page_url(src) in listed)
+    if len(nav_blocks) > 1:
+        assert across_blocks, "no term is used in another block than the one that defines it"
 
 
 def test_search_boosts_the_glossary_and_indexes_each_term_under_its_anchor(built_site: Path, entries) -> None:
@@ -179,13 +209,16 @@ def test_lessons_have_tooltips_that_link_to_the_glossary_with_the_short_definiti
             assert term["title"] and definition.startswith(term["title"]), (src, anchor)
 
 
-def test_terms_from_other_lessons_get_tooltips(tooltips) -> None:
-    def anchors(src: str) -> set[str]:
-        return {term["href"].split("#")[1] for term in tooltips[src]}
-
-    # Defined in block 1, used in block 1's second lesson and in block 2.
-    assert {"stakeholder", "product-manager", "initiation"} <= anchors("01-pm-foundations/02-product-project-program.md")
-    assert {"product-manager", "roadmap", "strategy"} <= anchors("02-vision-canvas-okrs/03-okrs.md")
+def test_terms_from_other_lessons_get_tooltips(tooltips, definitions, entries, nav_blocks) -> None:
+    defined_on = {entry_for(entries, text_of(admonition.select_one(".admonition-title"))).h3["id"]: src for src, admonition in definitions}
+    from_elsewhere = [
+        (defined_on[term["href"].split("#")[1]], src) for src, terms in tooltips.items() for term in terms
+    ]
+    assert all(defining != src for defining, src in from_elsewhere)
+    # Used in another lesson of the same block, and in a later block.
+    assert any(block_of(nav_blocks, defining) == block_of(nav_blocks, src) for defining, src in from_elsewhere)
+    if len(nav_blocks) > 1:
+        assert any(block_of(nav_blocks, defining) < block_of(nav_blocks, src) for defining, src in from_elsewhere)
 
 
 def test_only_the_first_use_of_a_term_per_page_gets_a_tooltip(tooltips, built_site: Path) -> None:
@@ -210,17 +243,20 @@ def test_no_tooltips_in_headings_links_code_quizzes_definitions_or_course_boxes(
             assert term.find_parent(class_="md-content") is not None
 
 
-def test_everyday_words_get_tooltips_only_through_their_aliases(tooltips) -> None:
+def test_everyday_words_get_tooltips_only_through_their_aliases(tooltips, nav_blocks) -> None:
+    # `!!! definition everyday-word "Planning"`: "roadmap planning sessions" is not the planning phase.
+    everyday = {
+        re.sub(r"[^\w\s-]", "", definition.term).strip().lower().replace(" ", "-"): definition
+        for definition in source_definitions(nav_blocks)
+        if definition.everyday_word
+    }
     for src, terms in tooltips.items():
         for term in terms:
-            if term["href"].split("#")[1] in EVERYDAY_WORDS:
-                assert "phase" in text_of(term).lower(), (src, text_of(term))
-
-
-def test_roadmap_planning_sessions_are_not_the_planning_phase(built_site: Path) -> None:
-    page = soup(html_path(built_site, "01-pm-foundations/01-what-a-product-manager-does.md"))
-    sessions = [p for p in page.select("article li, article p") if "roadmap planning sessions" in text_of(p)]
-    assert sessions and not any(p.select('a.glossary-term[href$="#planning"]') for p in sessions)
+            definition = everyday.get(term["href"].split("#")[1])
+            if definition is not None:
+                aliases = [alias.lower() for alias in definition.aliases]
+                used = text_of(term).lower()
+                assert used in aliases or used.removesuffix("s") in aliases, (src, text_of(term))
 
 
 def test_pages_outside_the_learning_blocks_have_no_tooltips(built_site: Path, nav_blocks) -> None:
@@ -231,10 +267,24 @@ def test_pages_outside_the_learning_blocks_have_no_tooltips(built_site: Path, na
 
 
 # --- Bad input ---------------------------------------------------------------------------------
+# Built on whatever the course defines: the first term of the course, and a lesson after it.
+
+KEY_POINTS = "\n## Key points\n"
 
 
-LESSON_A = "docs/01-pm-foundations/01-what-a-product-manager-does.md"
-LESSON_B = "docs/02-vision-canvas-okrs/03-okrs.md"
+@pytest.fixture(scope="module")
+def first_definition(nav_blocks) -> Definition:
+    definitions = source_definitions(nav_blocks)
+    assert definitions, "the course defines no terms"
+    return definitions[0]
+
+
+@pytest.fixture(scope="module")
+def later_lesson(nav_blocks, first_definition: Definition) -> str:
+    """The course's last lesson, which comes after the lesson of the first definition."""
+    last = [lesson for block in nav_blocks for lesson in block.lessons][-1]
+    assert last != first_definition.src_path, "the course needs a lesson after the one that defines its first term"
+    return last
 
 
 def edit(project: Path, relative: str, old: str, new: str) -> None:
@@ -244,6 +294,24 @@ def edit(project: Path, relative: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1))
 
 
+def add_alias(text: str, definition: Definition, alias: str) -> str:
+    """``text`` with ``alias`` added to the aliases of ``definition`` (which ``text`` holds)."""
+    lines = text.split("\n")
+    opener = definition.line - 1
+    indent = " " * (len(lines[opener]) - len(lines[opener].lstrip()) + 4)
+    end = opener + 1
+    while end < len(lines) and (not lines[end].strip() or lines[end].startswith(indent)):
+        end += 1
+    while not lines[end - 1].strip():
+        end -= 1
+    if definition.aliases:
+        assert lines[end - 1].strip().startswith("Also called:"), lines[end - 1]
+        lines[end - 1] += f", {alias}"
+    else:
+        lines[end:end] = ["", f"{indent}Also called: {alias}"]
+    return "\n".join(lines)
+
+
 def failed_build(project: Path) -> str:
     result = run_build(project, project / "site")
     assert result.returncode != 0, result.output
@@ -251,23 +319,38 @@ def failed_build(project: Path) -> str:
     return result.output
 
 
-def test_a_term_defined_twice_with_different_text_fails_naming_both_files(project_copy: Path) -> None:
-    edit(project_copy, LESSON_B, "## Key points", '## Key points\n\n!!! definition "Roadmap"\n    A list of dates.\n')
+def test_a_term_defined_twice_with_different_text_fails_naming_both_files(
+    project_copy: Path, first_definition: Definition, later_lesson: str
+) -> None:
+    term, lesson = first_definition.term, f"docs/{later_lesson}"
+    edit(project_copy, lesson, KEY_POINTS, f'\n!!! definition "{term}"\n    A different text for this test.\n{KEY_POINTS}')
     output = failed_build(project_copy)
-    assert re.search(rf"{LESSON_B}:\d+: 'Roadmap' is defined here and in {LESSON_A}:\d+ with different text", output), output
+    defined = re.escape(f"docs/{first_definition.src_path}")
+    assert re.search(rf"{lesson}:\d+: '{re.escape(term)}' is defined here and in {defined}:\d+ with different text", output), output
 
 
-def test_an_alias_that_clashes_with_another_term_fails_naming_both_files(project_copy: Path) -> None:
-    # An alias clashing with another alias is the same check (tests/unit/test_glossary.py covers both).
-    edit(project_copy, LESSON_B, "    Also called: key performance indicator", "    Also called: key performance indicator, metric")
+def test_an_alias_that_clashes_with_another_term_fails_naming_both_files(
+    project_copy: Path, nav_blocks, first_definition: Definition
+) -> None:
+    # An alias clashing with another alias is the same check (tests/unit/test_glossary_logic.py covers both).
+    later = [d for d in source_definitions(nav_blocks) if d.src_path != first_definition.src_path]
+    assert later, "the course needs terms defined in two lessons"
+    other = later[-1]
+    path = project_copy / "docs" / other.src_path
+    path.write_text(add_alias(path.read_text(), other, first_definition.term))
     output = failed_build(project_copy)
-    assert re.search(rf"{LESSON_B}:\d+: the alias 'metric' of 'KPI' is already the term 'Metric' defined in {LESSON_A}:\d+", output), output
+    assert re.search(
+        rf"docs/{re.escape(other.src_path)}:\d+: the alias '{re.escape(first_definition.term)}' of '{re.escape(other.term)}' "
+        rf"is already the term '{re.escape(first_definition.term)}' defined in docs/{re.escape(first_definition.src_path)}:\d+",
+        output,
+    ), output
 
 
-def test_a_definition_with_an_empty_body_fails_naming_its_file(project_copy: Path) -> None:
-    edit(project_copy, LESSON_B, "## Key points", '## Key points\n\n!!! definition "Scorecard"\n\nText.\n')
+def test_a_definition_with_an_empty_body_fails_naming_its_file(project_copy: Path, later_lesson: str) -> None:
+    lesson = f"docs/{later_lesson}"
+    edit(project_copy, lesson, KEY_POINTS, f'\n!!! definition "Scorecard for this test"\n\nText.\n{KEY_POINTS}')
     output = failed_build(project_copy)
-    assert re.search(rf"{LESSON_B}:\d+: the definition of 'Scorecard' has an empty body", output), output
+    assert re.search(rf"{lesson}:\d+: the definition of 'Scorecard for this test' has an empty body", output), output
 
 
 def test_a_hand_written_glossary_page_is_refused(project_copy: Path) -> None:

@@ -57,11 +57,33 @@ def test_ci_lints_builds_tests_and_keeps_the_site() -> None:
     runs = [step.get("run", "") for step in steps(workflow)]
     assert "make lint" in runs and "make build" in runs and "make test" in runs
     assert any("playwright install --with-deps chromium" in run for run in runs)
-    uploads = [step for step in steps(workflow) if step.get("uses", "").startswith("actions/upload-artifact@")]
-    assert uploads and uploads[0]["with"]["path"] == "site/"
     caches = {step["uses"].split("@")[0]: step["with"] for step in steps(workflow) if "cache" in step.get("with", {})}
     assert caches["actions/setup-python"]["cache"] == "pip" and "requirements.txt" in caches["actions/setup-python"]["cache-dependency-path"]
     assert caches["actions/setup-node"]["cache"] == "npm"
+
+
+def test_ci_keeps_a_preview_that_opens_from_disk_and_summarizes_the_lessons_for_reviewers() -> None:
+    workflow = load(GITHUB / "workflows" / "ci.yml")
+    job_steps = steps(workflow)
+    runs = [step.get("run", "") for step in job_steps]
+    # The offline copy (make offline -> site-offline/), uploaded before the lint can stop the job.
+    upload = next(step for step in job_steps if step.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["path"] == "site-offline/" and upload["with"]["if-no-files-found"] == "error"
+    assert runs.index("make offline") < job_steps.index(upload) < runs.index("make lint")
+    # The summary: also after a failed step, for pull requests, from tools/pr_summary.py (tested in
+    # tests/unit/test_pr_summary.py), naming the artifact that was uploaded and linking to it.
+    summary = next(step for step in job_steps if "tools/pr_summary.py" in step.get("run", ""))
+    assert summary["if"] == "${{ !cancelled() && github.event_name == 'pull_request' }}"
+    assert ">> \"$GITHUB_STEP_SUMMARY\"" in summary["run"]
+    assert f"--artifact {upload['with']['name']}" in summary["run"]
+    assert summary["env"]["PREVIEW_URL"] == f"${{{{ steps.{upload['id']}.outputs.artifact-url }}}}"
+    assert summary["env"]["BASE_SHA"] == "${{ github.event.pull_request.base.sha }}"
+    # CONTRIBUTING tells contributors where the preview is and that a first run waits for a maintainer.
+    contributing = (PROJECT_DIR / "CONTRIBUTING.md").read_text()
+    assert f"`{upload['with']['name']}`" in contributing and "approves the run" in contributing
+    # Forks: nothing that could write to the repository or read secrets.
+    assert workflow["jobs"]["check"]["permissions"] == {"contents": "read"}
+    assert "secrets." not in (GITHUB / "workflows" / "ci.yml").read_text()
 
 
 def test_deploy_publishes_main_to_pages() -> None:
