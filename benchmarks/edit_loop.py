@@ -21,7 +21,8 @@ from pathlib import Path
 from playwright.sync_api import Browser
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+# package-lock.json pins the Mermaid that draws the diagrams (part of their cache key).
+PARTS = ("mkdocs.yml", "package-lock.json", "docs", "overrides", "hooks")
 
 
 def _free_port() -> int:

@@ -1,8 +1,8 @@
 """Page weight in a real browser: bytes transferred, requests, first paint and layout shift.
 
 Each run opens the page in a fresh browser profile (cold cache) on a phone-sized viewport and lets
-everything load until the network is idle (and, on diagram pages, until Mermaid has drawn every
-diagram). The bytes are counted by the gzip server as it sends them (status line, headers and gzipped
+everything load until the network is idle (and, on the stock site's diagram pages, until Material has
+handed every diagram to Mermaid; this site's diagrams arrive drawn, in the HTML). The bytes are counted by the gzip server as it sends them (status line, headers and gzipped
 body). Requests to other hosts are blocked and counted separately: the stock site asks Google Fonts
 and a CDN for files, which a benchmark must not depend on.
 """
@@ -47,8 +47,8 @@ READ_TIMINGS = """() => {
   };
 }"""
 
-# Material swaps each <pre class="mermaid"> for a <div class="mermaid"> (its closed shadow root holds
-# the SVG) once the diagram is drawn.
+# The stock site: Material takes the `mermaid` class off each <pre class="mermaid"> as it starts
+# drawing it (from a CDN, blocked here). This site has no such element.
 DIAGRAMS_DRAWN = "() => !document.querySelector('pre.mermaid')"
 
 

@@ -2,7 +2,8 @@
 
 - course:   this site as it is (mkdocs.yml with its hooks, overrides and extra CSS).
 - stock:    what a new Material + mkdocs-quiz site gets with default settings: Material's default
-            font (Roboto from Google Fonts), Mermaid from Material's CDN default, the quiz plugin on
+            font (Roboto from Google Fonts), Mermaid as Material's documentation sets it up (a
+            `mermaid` custom fence, drawn in the browser from Material's CDN default), the quiz plugin on
             every page (its default `enabled_by_default: true`), no hooks, no overrides, no extra CSS,
             no theme features. Same site name, URL, Markdown extensions and nav as the course;
             pages that name one of our templates (front matter `template:`) get Material's.
@@ -55,6 +56,26 @@ def top_level_section(key: str) -> str:
     if match is None:
         raise SystemExit(f"mkdocs.yml has no top-level '{key}:'")
     return match.group(0).rstrip() + "\n"
+
+
+# Material's documented Mermaid set-up: the course draws its diagrams at build time instead
+# (hooks/diagram_hook.py gives the fence its formatter), which a stock site does not have.
+STOCK_MERMAID_FENCE = """  - pymdownx.superfences:
+      custom_fences:
+        - name: mermaid
+          class: mermaid
+          format: !!python/name:pymdownx.superfences.fence_code_format
+"""
+
+
+def stock_markdown_extensions() -> str:
+    """The project's Markdown extensions, with superfences' Mermaid fence as a stock Material site has it."""
+    lines = top_level_section("markdown_extensions").split("\n")
+    section = "\n".join(line for line in lines if not line.lstrip().startswith("#"))
+    stock, count = re.subn(r"^  - pymdownx\.superfences\n(?:      .*\n|    .*\n)*", STOCK_MERMAID_FENCE, section, flags=re.MULTILINE)
+    if count != 1:
+        raise SystemExit("mkdocs.yml lists pymdownx.superfences in an unexpected form: update benchmarks/sites.py")
+    return stock
 
 
 def nav_of_existing_pages(nav: list, docs_dir: Path) -> tuple[list, list[str]]:
@@ -117,7 +138,9 @@ def make_variant(name: str, docs_source: Path, nav: list, target: Path) -> Varia
     if name != "course":
         for page in (target / "docs").rglob("*.md"):
             _drop_template_key(page)
-    for part in ("hooks", "overrides", "node_modules"):
+    # package-lock.json pins the Mermaid that draws this site's diagrams; each variant keeps its
+    # own .cache/diagrams/ beside its mkdocs.yml (the benchmark clears it for a cold build).
+    for part in ("hooks", "overrides", "node_modules", "package-lock.json"):
         (target / part).symlink_to(PROJECT_DIR / part)
     nav_yaml = yaml.safe_dump({"nav": nav}, sort_keys=False, allow_unicode=True)
     if name == "stock":
@@ -133,7 +156,7 @@ def make_variant(name: str, docs_source: Path, nav: list, target: Path) -> Varia
             sort_keys=False,
             allow_unicode=True,
         )
-        text += top_level_section("markdown_extensions") + nav_yaml
+        text += stock_markdown_extensions() + nav_yaml
     elif name == "no-hooks":
         plugins = [
             {"mkdocs_quiz": {**(plugin["mkdocs_quiz"] or {}), "enabled_by_default": True}}

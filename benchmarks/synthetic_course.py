@@ -2,7 +2,7 @@
 
 The lessons follow the course's lesson format (README, "Writing a lesson"): front matter with title,
 description, objectives and duration; definitions with unique terms; a Mermaid diagram with a
-caption and a text alternative in every third lesson; key points; three quizzes with feedback for
+caption and a text alternative in every fifth lesson (each its own source, so each is drawn); key points; three quizzes with feedback for
 every wrong answer. Blocks hold 10 lessons each, as learning blocks of a large course would.
 
 Run by hand: .venv/bin/python benchmarks/synthetic_course.py 100 /tmp/course-100
@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 LESSONS_PER_BLOCK = 10
-DIAGRAM_EVERY = 3  # lessons 1, 4, 7, ... of the whole course carry a diagram
+DIAGRAM_EVERY = 5  # lessons 1, 6, 11, ... of the whole course carry a diagram
 PARAGRAPH = (
     "A product team learns what its customers struggle with before it decides what to build. "
     "It talks to people who use the product, watches how they work, and writes down what it hears. "

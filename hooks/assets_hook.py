@@ -1,6 +1,7 @@
-"""MkDocs events for the site's heavy assets: Mermaid, the quiz plugin, the offline search shim.
+"""MkDocs events for the site's heavy assets: the quiz plugin and the offline search shim.
 
-Mermaid and the quiz are loaded only where a page needs them; the shim only in the offline copy.
+The quiz is loaded only where a page needs it; the shim only in the offline copy. (Diagrams
+need no script: hooks/diagram_hook.py draws them at build time.)
 """
 
 from __future__ import annotations
@@ -13,12 +14,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs_quiz.parsing import find_quizzes, mask_code_blocks
 from material.plugins.offline.plugin import OfflinePlugin
 
-# Self-hosted from npm (package.json); Material would otherwise fetch Mermaid from a CDN.
-MERMAID_SOURCE = Path("node_modules/mermaid/dist/mermaid.min.js")
-MERMAID_TARGET = Path("assets/javascripts/mermaid.min.js")
+from course.quizzes import page_quizzes
+
 # The offline copy's search runs its worker through this shim; Material's offline plugin would
 # load it from a CDN unless a polyfill whose URL names "iframe-worker" is already configured.
 IFRAME_WORKER_SOURCE = Path("node_modules/iframe-worker/shim/index.js")
@@ -32,7 +31,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         config.extra["polyfills"] = [*polyfills, IFRAME_WORKER_TARGET.as_posix()]
         # Instant navigation cannot work from the file system; left on, Material ends its
         # document$ stream there before the page is ready, so nothing that waits for it runs
-        # (diagrams, code copy buttons, the progress script).
+        # (code copy buttons, the progress script).
         features = config.theme["features"]
         config.theme["features"] = [name for name in features if not name.startswith("navigation.instant")]
     return config
@@ -42,9 +41,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # mkdocs-quiz is opt-in per page (enabled_by_default: false) so pages without a quiz carry
     # none of its inline code; opting in by hand on every lesson would be easy to forget, so a
-    # page that holds a <quiz> (outside code examples) is opted in here.
-    masked, _ = mask_code_blocks(markdown)
-    if find_quizzes(masked):
+    # page that holds a <quiz> (outside code examples) is opted in here. A page whose quizzes
+    # mkdocs-quiz would stop on is left out: only the preview gets here with one (the build has
+    # failed on the course rules), and there it shows the quiz as text under the problems panel.
+    quizzes = page_quizzes(markdown)
+    if quizzes.quizzes and quizzes.renders:
         settings = page.meta.get("quiz")
         page.meta["quiz"] = {**(settings if isinstance(settings, dict) else {}), "enabled": True}
     return markdown
@@ -52,7 +53,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_post_build(config: MkDocsConfig) -> None:
     project_dir, site_dir = Path(config.config_file_path).parent, Path(config.site_dir)
-    copy_npm_asset(project_dir / MERMAID_SOURCE, site_dir / MERMAID_TARGET, "diagrams")
     if _offline(config):
         copy_npm_asset(project_dir / IFRAME_WORKER_SOURCE, site_dir / IFRAME_WORKER_TARGET, "offline search")
 

@@ -1,54 +1,112 @@
-"""MkDocs events for the course structure and the "next learning block" card.
+"""MkDocs events that check the course with its rules, and give templates the course and the next step.
 
-Thin on purpose: each event translates MkDocs objects for the plain-Python logic in
-``course/`` and hands the result to the Jinja partials in ``overrides/``.
+Thin on purpose: `course.check.check_course` runs every course rule (the same call `make lint`
+makes); this hook hands it mkdocs.yml and the bytes of every file of docs/, and decides what a
+problem means:
+
+- `properdocs build` (and CI): every problem is printed as `docs/<file>:<line>: <problem> — <fix>`,
+  then the build fails, before any page is rendered;
+- `properdocs serve` (`make serve`): the problems are printed and each page shows its own in a
+  panel at its top (overrides/partials/course-problems.html); the preview keeps serving, and the
+  panel goes when the file is fixed.
 """
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 
-from course import (
-    Course,
-    CourseError,
-    FrontMatter,
-    NavPage,
-    NavSection,
-    build_course,
-    format_minutes,
-    read_front_matter,
-)
-from course.definitions import find_definitions
+from course import Course, NavPage, NavSection, format_minutes
+from course.anchors import configured_slugify
+from course.check import CourseCheck, check_course
+from course.structure import assemble_course
 
-# Rebuilt in on_nav for every build, so `properdocs serve` picks up edits.
+log = get_plugin_logger("course")
+
+# The scaffold `make lesson` copies: the rules report its guidance text left in a lesson.
+LESSON_TEMPLATE = Path("tools/templates/lesson.md")
+
+_serving = False
+# Rebuilt for every build, so `properdocs serve` picks up edits.
+_check: CourseCheck | None = None
 _course: Course | None = None
-# Front matter of the nav's pages, parsed once in on_nav and reused by on_page_markdown.
-_front_matter: dict[str, FrontMatter] = {}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+@event_priority(100)  # first, so no other on_config warns before strict mode is lifted
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if _serving:
+        # MkDocs counts warnings for strict mode (mkdocs.yml) with a handler on its logger and, in
+        # `serve`, stops rebuilding after a failed build ("the server will appear stuck"). The
+        # preview must keep serving a page with a mistake and show the mistake, so the count is
+        # dropped here; `properdocs build` keeps it, and there the course rules fail the build.
+        logger = logging.getLogger("properdocs")
+        for handler in [handler for handler in logger.handlers if isinstance(handler, CountHandler)]:
+            logger.removeHandler(handler)
+    return config
+
+
+@event_priority(100)  # before any plugin, and before MkDocs decodes a page
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global _check
+    project = Path(config.config_file_path).parent
+    docs = [file for file in files if file.src_dir is not None and Path(file.src_dir) == Path(config.docs_dir)]
+    pages = {file.src_uri: Path(file.abs_src_path).read_bytes() for file in docs if file.is_documentation_page()}
+    template = project / LESSON_TEMPLATE
+    _check = check_course(
+        Path(config.config_file_path).read_text(encoding="utf-8"),
+        pages,
+        [file.src_uri for file in docs if not file.is_documentation_page()],
+        slugify=configured_slugify(config.mdx_configs.get("toc")),
+        lesson_template=template.read_text(encoding="utf-8") if template.is_file() else None,
+    )
+    # MkDocs would read each page again, as strict UTF-8; handing it the text decoded above saves
+    # that read and lets the preview show a page saved in another encoding (from its best guess).
+    # Setting the content unsets the file's source path, which other plugins still need (the git
+    # dates), so it is put back.
+    for file in docs:
+        text = _check.text_of(file.src_uri)
+        if text is not None:
+            source = file.abs_src_path
+            file.content_string = text
+            file.abs_src_path = source
+    if _check.problems:
+        _report(_check)
+    return files
+
+
+def _report(check: CourseCheck) -> None:
+    files = len(check.by_file)
+    summary = f"{len(check.problems)} problem(s) in {files} file(s); the rules are explained in docs/contribute.md"
+    for problem in check.problems:
+        (log.warning if _serving else log.error)(str(problem))
+    if not _serving:
+        raise PluginError(summary)
+    log.warning(f"{summary}. The preview shows each page's problems at its top until they are fixed.")
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     global _course
-    _front_matter.clear()
-    items = [_nav_item(item) for item in nav.items if isinstance(item, (Page, Section))]
-    _course = _checked(build_course, items)
+    assert _check is not None  # on_files always runs first
+    items = [_nav_item(item, _check) for item in nav.items if isinstance(item, (Page, Section))]
+    # The rules have reported every mistake; a lesson or block with one is left out of the course
+    # (only `serve` gets this far with mistakes), so every other page still renders.
+    _course, _ = assemble_course(items)
     return nav
-
-
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Definitions are validated on every page (a missing title must fail the build);
-    # the glossary hook is what collects them.
-    front_matter = _front_matter.get(page.file.src_uri) or _checked(
-        read_front_matter, page.file.src_uri, page.file.content_string
-    )
-    _checked(find_definitions, page.file.src_uri, markdown, front_matter.end_line + 1)
-    return markdown
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
@@ -57,34 +115,30 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    assert _course is not None  # on_nav always runs first
+    assert _course is not None and _check is not None  # on_nav always runs first
     lesson = _course.lesson(page.file.src_uri)
     context["course"] = _course
     context["lesson"] = lesson
     context["next_step"] = _course.next_step(lesson) if lesson else None
     context["block"] = _course.block(page.file.src_uri)
+    # Only `serve` builds pages with problems: the panel shows this page's own, and those of
+    # mkdocs.yml on every page.
+    context["course_problems"] = [*_check.by_file.get("mkdocs.yml", ()), *_check.by_file.get(page.file.src_uri, ())]
     return context
 
 
-def _nav_item(item: Page | Section) -> NavPage | NavSection:
+def _nav_item(item: Page | Section, check: CourseCheck) -> NavPage | NavSection:
     if isinstance(item, Page):
-        return _nav_page(item)
+        return _nav_page(item, check)
     return NavSection(
         title=item.title,
-        pages=tuple(_nav_page(child) for child in item.children if isinstance(child, Page)),
+        pages=tuple(_nav_page(child, check) for child in item.children if isinstance(child, Page)),
         nested_sections=tuple(child.title for child in item.children if isinstance(child, Section)),
     )
 
 
-def _nav_page(page: Page) -> NavPage:
-    src_path = page.file.src_uri
-    front_matter = _front_matter[src_path] = _checked(read_front_matter, src_path, page.file.content_string)
-    return NavPage(src_path, page.url, front_matter)
+def _nav_page(page: Page, check: CourseCheck) -> NavPage:
+    # The front matter the rules parsed: read once per build.
+    source = check.source.pages.get(page.file.src_uri)
+    return NavPage(page.file.src_uri, page.url, source.front_matter) if source else NavPage(page.file.src_uri, page.url)
 
-
-def _checked(function: Any, *args: Any) -> Any:
-    """Run course logic; turn a contributor's mistake into a build error without a traceback."""
-    try:
-        return function(*args)
-    except CourseError as error:
-        raise PluginError(str(error)) from None

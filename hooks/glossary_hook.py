@@ -1,29 +1,25 @@
 """MkDocs events for the glossary: the generated glossary page and the term tooltips in lessons.
 
-Thin on purpose: course/glossary.py collects the definitions once per build, checks them and
-places the tooltips; the page is rendered from overrides/partials/glossary.md and each tooltip
-from overrides/partials/glossary-term.html.
+Thin on purpose: course/glossary.py collects the definitions once per build and places the
+tooltips (the course rules, run by hooks/course_hook.py, check the definitions); the page is
+rendered from overrides/partials/glossary.md and each tooltip from overrides/partials/glossary-term.html.
 """
 
 from __future__ import annotations
 
 import re
-from functools import partial
 from typing import Any
 
 from jinja2 import Template
-from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from course import CourseError
-from course.glossary import Entry, Glossary, SourcePage, Slugify, add_tooltips, collect_glossary
+from course.anchors import configured_slugify
+from course.glossary import GLOSSARY_PAGE, Entry, Glossary, SourcePage, add_tooltips, collect_glossary
 
-GLOSSARY_PAGE = "glossary.md"
 # Material's search multiplies the glossary's scores by this, so a term's entry comes before the
 # lessons that mention it.
 SEARCH_BOOST = 5
@@ -36,12 +32,11 @@ _term_template: Template | None = None
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _glossary_file
-    if files.get_file_from_path(GLOSSARY_PAGE) is not None:
-        raise PluginError(str(CourseError(
-            GLOSSARY_PAGE,
-            "the glossary page is generated from the lessons' definitions, so it cannot be a file",
-            "delete docs/glossary.md and write the term as a '!!! definition' in the lesson that teaches it",
-        )))
+    # A docs/glossary.md of its own is a mistake the course rules report (the build stops there);
+    # the preview serves the generated page in its place.
+    existing = files.get_file_from_path(GLOSSARY_PAGE)
+    if existing is not None:
+        files.remove(existing)
     # The content is rendered in on_nav, once the nav gives the course order.
     _glossary_file = File.generated(config, GLOSSARY_PAGE, content="")
     files.append(_glossary_file)
@@ -52,7 +47,9 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     global _glossary, _term_template
     assert _glossary_file is not None  # on_files always runs first
     pages = [_source_page(page, course_page) for page, course_page in _pages_in_order(nav.items)]
-    _glossary = _checked(collect_glossary, pages, _slugify(config))
+    # hooks/course_hook.py has run the course rules on these pages (a term defined twice, a name
+    # given to two terms); the glossary is collected once, here, from the text it decoded.
+    _glossary = collect_glossary(pages, configured_slugify(config.mdx_configs.get("toc")))
     env = config.theme.get_env()
     _glossary_file.content_string = env.get_template("partials/glossary.md").render(
         glossary=_glossary, search_boost=SEARCH_BOOST
@@ -78,14 +75,17 @@ _PERMALINK = re.compile(r'(<a class="headerlink" href="#[^"]*") title="Permanent
 
 
 def permalinks_without_tooltips(html: str) -> str:
-    """Name each heading's ¶ link with aria-label instead of title.
+    """Each heading's ¶ link without its title, and out of the keyboard's and screen readers' way.
 
     `content.tooltips` is on for the glossary terms, and Material then builds a tooltip for
     every element with a title, each reading the layout as the page starts: on the glossary
-    (one heading per term) that was over half a second of a phone's main thread. Screen
-    readers get the same name from aria-label; the ¶ keeps no hover text.
+    (one heading per term) that was over half a second of a phone's main thread.
+    The link sits inside its heading, so any name it has ends the heading's name ("Vision and
+    strategy Permanent link"), and it was a Tab stop per heading before the lesson's quiz. It
+    is there to copy a section's address with the mouse; the table of contents links to the
+    same addresses for everyone, so the ¶ is hidden from screen readers and the Tab order.
     """
-    return _PERMALINK.sub(r'\1 aria-label="Permanent link">', html)
+    return _PERMALINK.sub(r'\1 aria-hidden="true" tabindex="-1">', html)
 
 
 def _pages_in_order(items: list[Any], in_block: bool = False) -> list[tuple[Page, bool]]:
@@ -101,17 +101,3 @@ def _pages_in_order(items: list[Any], in_block: bool = False) -> list[tuple[Page
 
 def _source_page(page: Page, course_page: bool) -> SourcePage:
     return SourcePage(page.file.src_uri, page.file.content_string, course_page, nav_title=page.title)
-
-
-def _slugify(config: MkDocsConfig) -> Slugify:
-    """The toc extension's slugify as configured, so glossary anchors match the headings' ids."""
-    toc = config.mdx_configs.get("toc", {})
-    return partial(toc.get("slugify", toc_slugify), separator=toc.get("separator", "-"))
-
-
-def _checked(function: Any, *args: Any) -> Any:
-    """Run course logic; turn a contributor's mistake into a build error without a traceback."""
-    try:
-        return function(*args)
-    except CourseError as error:
-        raise PluginError(str(error)) from None

@@ -13,12 +13,15 @@
 - A question names the lesson objectives it checks (`<quiz objectives="1 3">`, see
   course/quizzes.py): the attribute is taken out before mkdocs-quiz reads the page, and the
   rendered question carries it as `data-objectives`, with a line that tells the learner.
+- mkdocs-quiz's link to each question reads "#", which is all a screen reader could say of it;
+  it is named "Link to question N" (N counted on the page, as learners see the questions).
 """
 
 from __future__ import annotations
 
 import re
 from importlib.resources import files as package_files
+from itertools import count
 from typing import Any
 
 import mkdocs_quiz.plugin as quiz_plugin
@@ -44,6 +47,7 @@ _objectives_template: Template | None = None
 # Each page's declared objectives per quiz, in page order, from on_page_markdown to on_page_content.
 _declared_objectives: dict[str, list[str | None]] = {}
 _QUIZ_START = re.compile(r'<div class="quiz"(?P<attributes>[^>]*)>')
+_QUIZ_LINK = re.compile(r'<a (href="#[^"]*" class="quiz-header-link")>')
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -67,6 +71,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 @event_priority(-50)  # after mkdocs-quiz (priority 0) has written the quizzes' HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     html = html.replace(QUIZ_FEEDBACK, ANNOUNCED_QUIZ_FEEDBACK)
+    html = named_question_links(html)
     html = _with_objectives(html, _declared_objectives.pop(page.file.src_uri, []), page.meta.get("objectives"))
     # Found by their opening text, then compared whole: a search for the 44 KB script itself
     # cost more than the rest of this hook.
@@ -112,3 +117,9 @@ def _with_objectives(html: str, declared: list[str | None], objectives: Any) -> 
         return f'<div class="quiz" data-objectives="{" ".join(numbers)}"{match.group("attributes")}>{label}'
 
     return _QUIZ_START.sub(annotate, html)
+
+
+def named_question_links(html: str) -> str:
+    """Each question's "#" link named after the question's place on the page."""
+    numbers = count(1)
+    return _QUIZ_LINK.sub(lambda match: f'<a {match.group(1)} aria-label="Link to question {next(numbers)}">', html)

@@ -12,8 +12,9 @@ from pathlib import Path
 import yaml
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
-# Everything a build reads; node_modules is linked, not copied.
-PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
+# Everything a build reads: tools/ for the lesson template the course rules compare lessons with,
+# package-lock.json for the Mermaid that draws the diagrams; node_modules is linked, not copied.
+PROJECT_PARTS = ("mkdocs.yml", "package.json", "package-lock.json", "docs", "overrides", "hooks", "tools")
 
 
 @dataclass
@@ -50,6 +51,10 @@ def copy_project(target: Path) -> Path:
         else:
             shutil.copy2(source, target / part)
     (target / "node_modules").symlink_to(PROJECT_DIR / "node_modules")
+    # The drawn diagrams (hooks/course/diagrams.py): a copy draws only what it changes.
+    cache = PROJECT_DIR / ".cache" / "diagrams"
+    if cache.is_dir():
+        shutil.copytree(cache, target / ".cache" / "diagrams")
     return target
 
 

@@ -1,8 +1,9 @@
 """The lesson lint: `make lint`, CI and pre-commit run this on every page of docs/.
 
 It prints one line per problem, `docs/<file>:<line>: <what is wrong> — <how to fix it>`,
-and exits with 1 when there is any. The course's own rules live in hooks/course/lint.py;
-spelling comes from codespell and Markdown style from pymarkdown, both configured in
+and exits with 1 when there is any. The course rules are the build's own: both call
+`course.check.check_course` (hooks/course/check.py), so a page that fails one fails the other.
+The lint adds only spelling (codespell) and Markdown style (pymarkdown), both configured in
 tools/lint/ and reported in the same form.
 
     .venv/bin/python tools/lint_lessons.py                 # this repository
@@ -12,9 +13,11 @@ tools/lint/ and reported in the same form.
 from __future__ import annotations
 
 import argparse
+import importlib
 import re
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +26,9 @@ REPO_DIR = TOOLS_DIR.parent
 sys.path.insert(0, str(REPO_DIR / "hooks"))
 
 from course import CourseError  # noqa: E402 - after the path set-up above
-from course.lint import PageSource, lint_pages, page_kinds, read_nav  # noqa: E402
+from course.anchors import Slugify, configured_slugify  # noqa: E402
+from course.check import CourseCheck, check_course  # noqa: E402
+from course.site import read_site_config  # noqa: E402
 
 CODESPELL_WORDS = TOOLS_DIR / "lint" / "codespell-words.txt"
 PYMARKDOWN_CONFIG = TOOLS_DIR / "lint" / "pymarkdown.yml"
@@ -67,36 +72,59 @@ STYLE_FIXES = {
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Check the course's pages: structure, quizzes, safety, spelling, style.")
+    parser = argparse.ArgumentParser(description="Check the course's pages: the course rules, spelling and Markdown style.")
     parser.add_argument("--project", type=Path, default=REPO_DIR, help="the course folder (holding mkdocs.yml and docs/)")
     args = parser.parse_args(argv)
     project = args.project.resolve()
-    files = sorted(path.relative_to(project).as_posix() for path in (project / "docs").rglob("*.md"))
-    problems = list(course_problems(project, files))
-    problems += list(spelling_problems(project, files))
-    problems += list(style_problems(project, files))
-    problems.sort(key=lambda problem: (problem.src_path, problem.line or 0))
+    check = course_check(project)
+    problems = list(check.problems)
+    with tempfile.TemporaryDirectory(prefix="lesson-lint-") as scratch:
+        # The tools read the pages as the course rules did: decoded, without a byte order mark (which
+        # pymarkdown reads as text before the front matter), and only the pages that are UTF-8.
+        files = []
+        for src_path, page in check.source.pages.items():
+            if src_path not in check.not_utf8:
+                copy = Path(scratch) / "docs" / src_path
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                copy.write_text(page.text, encoding="utf-8")
+                files.append(f"docs/{src_path}")
+        if files:
+            problems += list(spelling_problems(Path(scratch), files))
+            problems += list(style_problems(Path(scratch), files))
+    problems.sort(key=CourseError.sort_key)
     for problem in problems:
         print(problem)
     if problems:
         count = len({problem.src_path for problem in problems})
         print(f"\n{len(problems)} problem(s) in {count} file(s). The rules are explained in docs/contribute.md.")
         return 1
-    print(f"All {len(files)} pages pass the lesson lint.")
+    print(f"All {len(check.source.pages)} pages pass the lesson lint.")
     return 0
 
 
-def course_problems(project: Path, files: list[str]) -> Iterator[CourseError]:
-    try:
-        kinds = page_kinds(read_nav((project / "mkdocs.yml").read_text(encoding="utf-8")))
-    except CourseError as error:
-        yield error
-        return
-    pages = []
-    for file in files:
-        src_path = file.removeprefix("docs/")
-        pages.append(PageSource(src_path, (project / file).read_text(encoding="utf-8"), kinds.get(src_path, "page")))
-    yield from lint_pages(pages)
+def course_check(project: Path) -> CourseCheck:
+    """The course rules over ``project``, exactly as the build runs them (hooks/course_hook.py)."""
+    mkdocs_yml = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    docs = project / "docs"
+    # MkDocs leaves out files and folders whose names start with a dot.
+    paths = sorted(
+        path for path in docs.rglob("*")
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(docs).parts)
+    )
+    pages = {path.relative_to(docs).as_posix(): path.read_bytes() for path in paths if path.suffix == ".md"}
+    others = [path.relative_to(docs).as_posix() for path in paths if path.suffix != ".md"]
+    template = TOOLS_DIR / "templates" / "lesson.md"
+    return check_course(mkdocs_yml, pages, others, slugify=_slugify(mkdocs_yml), lesson_template=template.read_text(encoding="utf-8"))
+
+
+def _slugify(mkdocs_yml: str) -> Slugify:
+    """The toc extension's slugify as mkdocs.yml configures it (imported by its dotted name, as MkDocs does)."""
+    site = read_site_config(mkdocs_yml)
+    function = None
+    if site.toc_slugify:
+        module, _, name = site.toc_slugify.rpartition(".")
+        function = getattr(importlib.import_module(module), name)
+    return configured_slugify({"slugify": function, "separator": site.toc_separator})
 
 
 def spelling_problems(project: Path, files: list[str]) -> Iterator[CourseError]:

@@ -1,7 +1,8 @@
 """Start a new lesson: `make lesson BLOCK=<block folder> TITLE="<title>" [POSITION=<n> | AFTER=<file>]`.
 
-Creates docs/<block>/<NN-slug>.md from tools/templates/lesson.md (valid front matter and
-every required section, so it builds and passes the lint as it is) and lists it in the
+Creates docs/<block>/<NN-slug>.md from tools/templates/lesson.md (valid front matter and every
+required section, filled with guidance text that the build and the lint report until it is
+replaced, so the preview shows what is left to write) and lists it in the
 mkdocs.yml nav: at the end of the block, at lesson POSITION n, or after the lesson file
 AFTER. The nav is edited line by line, so the rest of mkdocs.yml keeps its layout and
 comments. NN is the next free number in the block folder; the order learners see comes
@@ -24,7 +25,7 @@ TEMPLATE = TOOLS_DIR / "templates" / "lesson.md"
 sys.path.insert(0, str(REPO_DIR / "hooks"))
 
 from course import CourseError  # noqa: E402 - after the path set-up above
-from course.lint import page_kinds, read_nav  # noqa: E402
+from course.site import read_site_config  # noqa: E402
 
 _NUMBERED = re.compile(r"^(?P<number>\d+)-.+\.md$")
 _TOP_LEVEL_KEY = re.compile(r"^[^\s#-]")
@@ -49,10 +50,8 @@ def lesson_file_name(block_dir: Path, title: str) -> str:
 
 
 def render_lesson(title: str) -> str:
-    description = f'What a learner takes away from "{title}", in one sentence: it appears in search results and on lesson cards.'
     # JSON strings are valid YAML double-quoted strings: any title is safe in the front matter.
-    values = {"title": json.dumps(title, ensure_ascii=False), "description": json.dumps(description, ensure_ascii=False)}
-    return Template(TEMPLATE.read_text(encoding="utf-8")).substitute(values)
+    return Template(TEMPLATE.read_text(encoding="utf-8")).substitute(title=json.dumps(title, ensure_ascii=False))
 
 
 def insert_into_nav(mkdocs_yml: str, block: str, file_name: str, position: int | None = None, after: str | None = None) -> str:
@@ -102,7 +101,10 @@ def create_lesson(project: Path, block: str, title: str, position: int | None = 
         raise CourseError("mkdocs.yml", "the lesson has no title", 'give one, e.g. TITLE="Working with stakeholders"')
     block_dir = project / "docs" / block
     config = project / "mkdocs.yml"
-    kinds = page_kinds(read_nav(config.read_text(encoding="utf-8")))
+    site = read_site_config(config.read_text(encoding="utf-8"))
+    if site.problems:
+        raise site.problems[0]
+    kinds = site.kinds()
     blocks = sorted(path.split("/")[0] for path, kind in kinds.items() if kind == "block")
     if block not in blocks or not (block_dir / "index.md").is_file():
         raise CourseError("mkdocs.yml", f"'{block}' is not a learning block of the nav", f"use one of: {', '.join(blocks)}")

@@ -32,10 +32,20 @@ class Definition:
 def find_definitions(src_path: str, markdown: str, first_line: int = 1) -> list[Definition]:
     """Parse every definition admonition in ``markdown`` (which starts at ``first_line``).
 
-    Raises CourseError for a definition without a title or without a body.
+    Raises CourseError for the first definition without a title or without a body.
     """
+    definitions, problems = read_definitions(src_path, markdown, first_line)
+    if problems:
+        raise problems[0]
+    return definitions
+
+
+def read_definitions(src_path: str, markdown: str, first_line: int = 1) -> tuple[list[Definition], list[CourseError]]:
+    """Every well-formed definition admonition in ``markdown`` (which starts at ``first_line``),
+    and a problem for each one that is not (no title, an unknown option, an empty body)."""
     lines = markdown.replace("\r\n", "\n").split("\n")
     definitions: list[Definition] = []
+    problems: list[CourseError] = []
     section: str | None = None
     in_fence = False
     number = 0
@@ -52,33 +62,37 @@ def find_definitions(src_path: str, markdown: str, first_line: int = 1) -> list[
             continue
         line_no = first_line + number
         title = _TITLE.match(opener.group("rest"))
+        body, number = _body(lines, number + 1, len(opener.group("indent")) + 4)
         if title is None or not title.group("title").strip():
-            raise CourseError(
+            problems.append(CourseError(
                 src_path,
                 "a 'definition' admonition has no title, so the glossary cannot name its term",
                 'put the term in quotes after the type, e.g. !!! definition "Product manager"',
                 line=line_no,
-            )
+            ))
+            continue
+        term = title.group("title").strip()
         unknown = [word for word in title.group("modifiers").split() if word != EVERYDAY_WORD]
         if unknown:
-            raise CourseError(
+            problems.append(CourseError(
                 src_path,
-                f"the definition of '{title.group('title').strip()}' has an unknown option '{unknown[0]}'",
+                f"the definition of '{term}' has an unknown option '{unknown[0]}'",
                 f"the only option is '{EVERYDAY_WORD}' (!!! definition {EVERYDAY_WORD} \"Term\"); remove the other",
                 line=line_no,
-            )
-        body, number = _body(lines, number + 1, len(opener.group("indent")) + 4)
+            ))
+            continue
         text, aliases = _split_aliases(body)
         if not text:
-            raise CourseError(
+            problems.append(CourseError(
                 src_path,
-                f"the definition of '{title.group('title').strip()}' has an empty body",
+                f"the definition of '{term}' has an empty body",
                 "indent the definition text by four spaces on the lines below the '!!! definition' line",
                 line=line_no,
-            )
+            ))
+            continue
         definitions.append(
             Definition(
-                term=title.group("title").strip(),
+                term=term,
                 text=text,
                 aliases=aliases,
                 src_path=src_path,
@@ -87,7 +101,7 @@ def find_definitions(src_path: str, markdown: str, first_line: int = 1) -> list[
                 everyday_word=EVERYDAY_WORD in title.group("modifiers").split(),
             )
         )
-    return definitions
+    return definitions, problems
 
 
 def _body(lines: list[str], start: int, indent: int) -> tuple[list[str], int]:

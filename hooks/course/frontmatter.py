@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from course.errors import CourseError
+from course.text import normalise_newlines
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*\n", re.DOTALL)
 
@@ -31,7 +32,7 @@ class FrontMatter:
 
 def read_front_matter(src_path: str, text: str) -> FrontMatter:
     """Parse the front matter at the top of ``text``; raise CourseError if it is not valid."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    text = normalise_newlines(text.lstrip("\ufeff"))
     if not text.startswith("---"):
         return FrontMatter()
     match = _FRONT_MATTER.match(text)
@@ -49,6 +50,16 @@ def read_front_matter(src_path: str, text: str) -> FrontMatter:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "it cannot be parsed"
+        tab = next((number + 2 for number, text in enumerate(body.split("\n")) if "\t" in text), None)
+        if tab is not None:
+            # PyYAML's own words for a tab ("found character '\t' that cannot start any token")
+            # rarely make the fix clear.
+            raise CourseError(
+                src_path,
+                "front matter is not valid YAML: a line is indented with a tab",
+                "indent with spaces only (YAML does not allow tabs): two spaces before each '- ' item",
+                line=tab,
+            ) from None
         raise CourseError(
             src_path,
             f"front matter is not valid YAML ({problem})",

@@ -22,7 +22,6 @@ here is a link with a title: Material shows the title on hover and focus, the li
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 import unicodedata
@@ -30,17 +29,20 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 import yaml
-from markdown.extensions.toc import unique
 
-from course.definitions import Definition, find_definitions
+from course.anchors import Slugify, heading_anchors
+from course.definitions import Definition, read_definitions
 from course.errors import CourseError
-from course.frontmatter import _FRONT_MATTER, read_front_matter
+from course.frontmatter import _FRONT_MATTER
+from course.text import normalise_newlines, plain_text, source_lines
+
+# The page the build generates from the definitions (hooks/glossary_hook.py).
+GLOSSARY_PAGE = "glossary.md"
 
 # "Also used in" lists this many lessons and counts the rest, so a term that every lesson uses
 # does not turn its entry into a wall of links.
 USED_IN_LIMIT = 10
 
-Slugify = Callable[[str], str]
 
 
 @dataclass(frozen=True)
@@ -170,51 +172,52 @@ class Glossary:
         for entry in self.entries:
             groups.setdefault(_letter(entry.term), []).append(entry)
         return tuple(
-            LetterGroup(label, "letter-" + ("other" if label == "#" else label.lower()), tuple(entries))
+            LetterGroup(label, _letter_anchor(label), tuple(entries))
             for label, entries in groups.items()
         )
 
 
 def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify) -> Glossary:
-    """Every definition of ``pages`` (in course order), checked for clashes, with where each term is used.
+    """Every definition of ``pages`` (in course order), with where each term is used.
 
-    Raises CourseError naming both files when a term is defined twice with different text, or when
-    a term or alias belongs to two terms, or two terms get the same anchor.
+    Never fails: mistakes (a term defined twice, a name given to two terms, a definition without
+    a title or body, broken front matter) are the course rules' to report (``name_clashes``,
+    course/rules/). Here the first definition of a name wins and a definition that clashes with
+    an earlier one is left out, so the preview can show the glossary while the rules list them.
     """
-    first: dict[str, tuple[Definition, PageRef, str | None]] = {}  # casefolded term -> first definition
-    defined_keys: dict[str, set[str]] = {}  # src_path -> casefolded terms defined there
     refs: dict[str, PageRef] = {}
     bodies: dict[str, str] = {}
+    found: list[tuple[Definition, str | None]] = []  # every definition, with the anchor of the heading above it
     for page in pages:
-        title, end_line, body = _split_page(page.src_path, page.text)
+        title, end_line, body = _split_page(page.text)
         refs[page.src_path] = PageRef(page.src_path, title or page.nav_title or posixpath.basename(page.src_path))
         bodies[page.src_path] = body
-        definitions = find_definitions(page.src_path, body, end_line + 1)
-        anchors = _section_anchors(body, end_line + 1, slugify) if definitions else []
-        for definition in definitions:
-            key = definition.term.casefold()
-            defined_keys.setdefault(page.src_path, set()).add(key)
-            earlier = first.get(key)
-            if earlier is None:
-                first[key] = (definition, refs[page.src_path], _anchor_above(anchors, definition.line))
-            elif _normalise(earlier[0].text) != _normalise(definition.text):
-                raise CourseError(
-                    definition.src_path,
-                    f"'{definition.term}' is defined here and in {_where(earlier[0])} with different text",
-                    "define each term once: delete one of the two definitions, or rename one of the terms",
-                    line=definition.line,
-                )
-    # An identical second definition is allowed (a reminder); that page is treated as defining it too.
+        definitions, _ = read_definitions(page.src_path, body, end_line + 1)
+        if definitions:
+            lines = [replace(line, number=line.number + end_line) for line in source_lines(body)]
+            anchors = [(heading.line, heading.anchor) for heading in heading_anchors(lines, slugify)]
+            found += [(definition, _anchor_above(anchors, definition.line)) for definition in definitions]
+    left_out = {id(definition) for definition, _ in name_clashes([definition for definition, _ in found], slugify)}
+    first: dict[str, tuple[Definition, PageRef, str | None]] = {}  # casefolded term -> its definition
+    defined_keys: dict[str, set[str]] = {}  # src_path -> casefolded terms defined there
+    for definition, anchor in found:
+        key = definition.term.casefold()
+        earlier = first.get(key)
+        if earlier is None and id(definition) not in left_out:
+            first[key] = (definition, refs[definition.src_path], anchor)
+            defined_keys.setdefault(definition.src_path, set()).add(key)
+        elif earlier is not None and _normalise(earlier[0].text) == _normalise(definition.text):
+            # The same definition repeated: that page is treated as defining the term too.
+            defined_keys.setdefault(definition.src_path, set()).add(key)
     entries = {key: _entry(definition, ref, anchor, slugify) for key, (definition, ref, anchor) in first.items()}
-    _check_names([(entries[key], definition) for key, (definition, _, _) in first.items()])
     defined_on = {path: frozenset(entries[key].slug for key in keys) for path, keys in defined_keys.items()}
 
     matcher = TermMatcher(entries.values())
     used: dict[str, list[PageRef]] = {entry.slug: [] for entry in entries.values()}
     for page in pages:
         if page.course_page:
-            found = {match.entry.slug for match in matcher.find(prose_of_markdown(bodies[page.src_path]))}
-            for slug in found - defined_on.get(page.src_path, frozenset()):
+            found_slugs = {match.entry.slug for match in matcher.find(prose_of_markdown(bodies[page.src_path]))}
+            for slug in found_slugs - defined_on.get(page.src_path, frozenset()):
                 used[slug].append(refs[page.src_path])
     finished = sorted(
         (
@@ -232,6 +235,74 @@ def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify) -> Glossary:
     )
 
 
+def name_clashes(definitions: Sequence[Definition], slugify: Slugify) -> list[tuple[Definition, CourseError]]:
+    """Each definition (in course order) that clashes with an earlier one, with the problem.
+
+    A term is defined once in the whole course; a name (term or alias, in any case) belongs to
+    one term only; and no two terms may get the same anchor on the glossary page.
+    """
+    clashes: list[tuple[Definition, CourseError]] = []
+    terms: dict[str, Definition] = {}  # casefolded term -> its first definition
+    owners: dict[str, tuple[Definition, str]] = {}  # casefolded name -> owner, "term" or "alias"
+    slugs: dict[str, Definition] = {}
+    for here in definitions:
+        earlier = terms.get(here.term.casefold())
+        if earlier is not None:
+            if _normalise(earlier.text) != _normalise(here.text):
+                problem = CourseError(
+                    here.src_path,
+                    f"'{here.term}' is defined here and in {_where(earlier)} with different text",
+                    "define each term once: delete one of the two definitions, or rename one of the terms",
+                    line=here.line,
+                )
+            else:
+                problem = CourseError(
+                    here.src_path,
+                    f"'{here.term}' is already defined in {_where(earlier)}",
+                    "define each term once in the course; here, just use the word (the glossary links it)",
+                    line=here.line,
+                )
+            clashes.append((here, problem))
+            continue
+        clash = _name_clash(here, owners, slugs, slugify)
+        if clash is not None:
+            clashes.append((here, clash))
+            continue
+        terms[here.term.casefold()] = here
+        slugs[slugify(here.term)] = here
+        for name, kind in [(here.term, "term")] + [(alias, "alias") for alias in here.aliases]:
+            owners.setdefault(_normalise(name).casefold(), (here, kind))
+    return clashes
+
+
+def _name_clash(
+    here: Definition, owners: dict[str, tuple[Definition, str]], slugs: dict[str, Definition], slugify: Slugify
+) -> CourseError | None:
+    slug = slugify(here.term)
+    if slug in slugs:
+        there = slugs[slug]
+        return CourseError(
+            here.src_path,
+            f"the term '{here.term}' gets the same anchor (#{slug}) as '{there.term}' defined in {_where(there)}",
+            "rename one of the two terms",
+            line=here.line,
+        )
+    for name, kind in [(here.term, "term")] + [(alias, "alias") for alias in here.aliases]:
+        owner = owners.get(_normalise(name).casefold())
+        if owner is None or owner[0] is here:
+            continue  # an alias that repeats its own term is harmless
+        there, other_kind = owner
+        mine = f"the term '{name}'" if kind == "term" else f"the alias '{name}' of '{here.term}'"
+        theirs = f"the term '{there.term}'" if other_kind == "term" else f"an alias of '{there.term}'"
+        return CourseError(
+            here.src_path,
+            f"{mine} is already {theirs} defined in {_where(there)}",
+            "give each name to one term only: remove or change it in one of the two files",
+            line=here.line,
+        )
+    return None
+
+
 def _entry(definition: Definition, ref: PageRef, anchor: str | None, slugify: Slugify) -> Entry:
     return Entry(
         term=definition.term,
@@ -245,38 +316,6 @@ def _entry(definition: Definition, ref: PageRef, anchor: str | None, slugify: Sl
         section=definition.section,
         section_anchor=anchor,
     )
-
-
-def _check_names(entries: list[tuple[Entry, Definition]]) -> None:
-    """No two terms may share a name (term or alias, in any case) or an anchor."""
-    owners: dict[str, tuple[Entry, Definition, str]] = {}  # casefolded name -> owner, "term" or "alias"
-    slugs: dict[str, tuple[Entry, Definition]] = {}
-    for entry, here in entries:
-        if entry.slug in slugs:
-            other, there = slugs[entry.slug]
-            raise CourseError(
-                here.src_path,
-                f"the term '{entry.term}' gets the same anchor (#{entry.slug}) as '{other.term}' defined in {_where(there)}",
-                "rename one of the two terms",
-                line=here.line,
-            )
-        slugs[entry.slug] = (entry, here)
-        for name, kind in [(entry.term, "term")] + [(alias, "alias") for alias in entry.aliases]:
-            key = _normalise(name).casefold()
-            if key not in owners:
-                owners[key] = (entry, here, kind)
-                continue
-            other, there, other_kind = owners[key]
-            if other is entry:
-                continue  # an alias that repeats its own term is harmless
-            mine = f"the term '{name}'" if kind == "term" else f"the alias '{name}' of '{entry.term}'"
-            theirs = f"the term '{other.term}'" if other_kind == "term" else f"an alias of '{other.term}'"
-            raise CourseError(
-                here.src_path,
-                f"{mine} is already {theirs} defined in {_where(there)}",
-                "give each name to one term only: remove or change it in one of the two files",
-                line=here.line,
-            )
 
 
 def _where(definition: Definition) -> str:
@@ -358,8 +397,9 @@ _SKIPPED_TAGS = frozenset(
     "a abbr button code h1 h2 h3 h4 h5 h6 kbd label option pre samp script select style "
     "summary svg textarea var math".split()
 )
-# The definitions themselves, the quizzes, and the course's generated boxes.
-_SKIPPED_CLASSES = frozenset({"definition", "quiz", "lesson-objectives", "next-block", "mermaid"})
+# The definitions themselves, the quizzes, and the course's generated boxes. (Drawn diagrams are
+# inline <svg>, skipped as a tag.)
+_SKIPPED_CLASSES = frozenset({"definition", "quiz", "lesson-objectives", "next-block"})
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
 _RAW_TEXT_TAGS = ("script", "style", "textarea")
 _RAW_TEXT_END = {name: re.compile(rf"</{name}", re.IGNORECASE) for name in _RAW_TEXT_TAGS}
@@ -435,15 +475,8 @@ def _link_terms(text: str, matcher: TermMatcher, done: set[str], render: RenderT
 
 # --- Text helpers --------------------------------------------------------------------------------
 
-_MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKDOWN_MARKS = re.compile(r"(\*\*|__|\*|`|(?<!\w)_|_(?!\w))")
 _ABBREVIATIONS = ("e.g.", "i.e.", "etc.", "vs.", "cf.", "approx.", "Dr.", "Mr.", "Mrs.", "Ms.", "St.")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[A-Z0-9\"“(])")
-
-
-def plain_text(markdown: str) -> str:
-    """Markdown inline text without its marks: links become their text, emphasis and code marks go."""
-    return _normalise(_MARKDOWN_MARKS.sub("", _MARKDOWN_LINK.sub(r"\1", markdown)))
 
 
 def first_sentence(markdown: str) -> str:
@@ -462,40 +495,20 @@ def _sort_key(term: str) -> str:
     return unicodedata.normalize("NFKD", term).encode("ascii", "ignore").decode().casefold()
 
 
+def glossary_anchors(terms: Iterable[str], slugify: Slugify) -> frozenset[str]:
+    """The ids the generated glossary page gives its entries and letter groups (links may point at them)."""
+    terms = list(terms)
+    letters = {_letter(term) for term in terms}
+    return frozenset([slugify(term) for term in terms] + [_letter_anchor(letter) for letter in letters])
+
+
+def _letter_anchor(label: str) -> str:
+    return "letter-" + ("other" if label == "#" else label.lower())
+
+
 def _letter(term: str) -> str:
     first = _sort_key(term)[:1].upper()
     return first if "A" <= first <= "Z" else "#"
-
-
-# --- Headings of a lesson's Markdown, with the ids the toc extension gives them ------------------
-
-_HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.+?)(?:[ \t]+#+)?[ \t]*$")
-_FENCE_LINE = re.compile(r"^ *(```|~~~)")
-_ATTR_LIST = re.compile(r"[ \t]*\{:?(?P<attrs>[^}]*)\}[ \t]*$")
-
-
-def _section_anchors(body: str, first_line: int, slugify: Slugify) -> list[tuple[int, str]]:
-    """(line, id) of every heading in ``body``, with the ids Python-Markdown's toc gives them."""
-    anchors: list[tuple[int, str]] = []
-    used: set[str] = set()
-    in_fence = False
-    for number, line in enumerate(body.split("\n")):
-        if _FENCE_LINE.match(line):
-            in_fence = not in_fence
-            continue
-        heading = None if in_fence else _HEADING.match(line)
-        if heading is None:
-            continue
-        text = heading.group("text")
-        attrs = _ATTR_LIST.search(text)
-        explicit = None
-        if attrs:
-            text = text[: attrs.start()]
-            explicit = next((word[1:] for word in attrs.group("attrs").split() if word.startswith("#")), None)
-        anchor = explicit or unique(slugify(html.unescape(plain_text(text))), used)
-        used.add(anchor)
-        anchors.append((first_line + number, anchor))
-    return anchors
 
 
 def _anchor_above(anchors: list[tuple[int, str]], line: int) -> str | None:
@@ -508,20 +521,17 @@ def _anchor_above(anchors: list[tuple[int, str]], line: int) -> str | None:
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _split_page(src_path: str, text: str) -> tuple[str | None, int, str]:
-    """The page's front matter title, the line of its closing '---' (0 without), and the Markdown after it."""
-    text = text.lstrip("\ufeff").replace("\r\n", "\n")
-    if not text.startswith("---"):
+def _split_page(text: str) -> tuple[str | None, int, str]:
+    """The page's front matter title, the line of its closing '---' (0 without), and the Markdown
+    after it. Front matter that cannot be read gives no title (the course rules report it)."""
+    text = normalise_newlines(text.lstrip("\ufeff"))
+    match = _FRONT_MATTER.match(text) if text.startswith("---") else None
+    if match is None:
         return None, 0, text
-    match = _FRONT_MATTER.match(text)
     try:
-        data = yaml.load(match.group(1) or "", Loader=_YAML_LOADER) if match else None
+        data = yaml.load(match.group(1) or "", Loader=_YAML_LOADER)
     except yaml.YAMLError:
-        match = None
-    if match is None or not isinstance(data, dict | None):
-        front_matter = read_front_matter(src_path, text)  # raises the contributor's error, with its line
-        data, end_line = front_matter.data, front_matter.end_line
-    else:
-        end_line = text[: match.end()].count("\n")
+        data = None
+    end_line = text[: match.end()].count("\n")
     title = data.get("title") if isinstance(data, dict) else None
     return (title if isinstance(title, str) else None), end_line, "\n".join(text.split("\n")[end_line:])

@@ -11,6 +11,9 @@ inputs unique by prefixing them with the page's key. Two things it leaves alone 
 The quiz plugin's per-page progress widgets, its "link to this question" anchors and its
 source comments are dropped too: they only make sense on the lesson page itself.
 
+Inline SVG (the drawn diagrams) is copied as it is: its own <style> is what colours it, and
+its ids, named after the diagram's source, are unique in the whole course already.
+
 It runs on every page of every build, so it reads the HTML with one regular expression over
 its tags rather than a full parser (Python's HTMLParser made it the slowest hook; see
 BENCHMARKS.md). That is enough here: the HTML comes from Python-Markdown and the plugins,
@@ -43,12 +46,22 @@ def printable(html: str, id_prefix: str) -> str:
     """``html`` without scripts, styles or quiz widgets, its ids and ARIA references prefixed."""
     out: list[str] = []
     dropping = 0  # depth inside a dropped element
+    in_svg = 0  # depth inside an inline SVG, copied as it is
     position = 0
     for token in _TOKEN.finditer(html):
         if not dropping:
             out.append(html[position:token.start()])
         position = token.end()
         tag = (token.group("tag") or "").lower()
+        if in_svg and not dropping:
+            out.append(token.group())
+            if tag == "svg":
+                in_svg += -1 if token.group("end") else 1
+            continue
+        if tag == "svg" and not token.group("end") and not dropping:
+            in_svg = 1
+            out.append(token.group())
+            continue
         if not tag:
             continue  # a comment, script or style: never printed
         if token.group("end"):

@@ -11,7 +11,7 @@ import math
 import re
 
 from course.frontmatter import _FRONT_MATTER
-from course.safety import source_lines
+from course.text import source_lines
 
 WORDS_PER_MINUTE = 200
 MINUTES_PER_QUESTION = 0.5

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal
 
@@ -36,6 +36,7 @@ class NavSection:
     title: str
     pages: tuple[NavPage, ...]
     nested_sections: tuple[str, ...] = ()
+    line: int | None = None  # of the section in mkdocs.yml
 
 
 @dataclass(frozen=True)
@@ -150,82 +151,131 @@ def format_minutes(minutes: int) -> str:
 
 def build_course(nav: list[NavPage | NavSection]) -> Course:
     """Turn the nav into a validated Course; raise CourseError on the first mistake."""
-    blocks: list[LearningBlock] = []
-    for item in nav:
-        if isinstance(item, NavPage):
-            _refuse_stray_lesson(item)
-        else:
-            blocks.append(_block_from_section(item))
-    course = Course(blocks=tuple(blocks))
-    _resolve_next_keys(course, nav)
+    course, problems = assemble_course(nav)
+    if problems:
+        raise problems[0]
     return course
 
 
-def _refuse_stray_lesson(page: NavPage) -> None:
+def assemble_course(nav: list[NavPage | NavSection]) -> tuple[Course, list[CourseError]]:
+    """The course the nav describes, and every mistake in its structure and front matter.
+
+    A lesson or block with a mistake is left out of the course (and its mistake listed), so
+    the preview (`properdocs serve`) can still render every page while it shows the problems.
+    """
+    problems: list[CourseError] = []
+    blocks: list[LearningBlock] = []
+    for item in nav:
+        if isinstance(item, NavPage):
+            problems += _stray_lesson_problems(item)
+        else:
+            block = _block_from_section(item, problems)
+            if block is not None:
+                blocks.append(block)
+    course = Course(blocks=tuple(blocks))
+    problems += _next_key_problems(course, nav)
+    # A `next:` that leads nowhere in this course (a mistake, or a lesson left out for one) is dropped.
+    unresolved = {lesson.src_path for lesson in course.lessons if _leads_nowhere(course, lesson)}
+    if unresolved:
+        course = Course(blocks=tuple(
+            replace(block, lessons=tuple(
+                replace(lesson, next_src_path=None) if lesson.src_path in unresolved else lesson for lesson in block.lessons
+            ))
+            for block in course.blocks
+        ))
+    return course, problems
+
+
+def _leads_nowhere(course: Course, lesson: Lesson) -> bool:
+    target = lesson.next_src_path
+    return target is not None and (target == lesson.src_path or (course.lesson(target) is None and course.block(target) is None))
+
+
+def _stray_lesson_problems(page: NavPage) -> list[CourseError]:
     declared = [key for key in ("objectives", "duration") if key in page.front_matter.data]
-    if declared:
-        raise CourseError(
-            page.src_path,
-            f"this page declares {' and '.join(declared)} like a lesson, but mkdocs.yml lists it outside any learning block",
-            "move it into a block folder and list it under that block's section in the mkdocs.yml nav",
-            line=page.front_matter.line_of(declared[0]),
-        )
+    if not declared:
+        return []
+    return [CourseError(
+        page.src_path,
+        f"this page declares {' and '.join(declared)} like a lesson, but mkdocs.yml lists it outside any learning block",
+        "move it into a block folder and list it under that block's section in the mkdocs.yml nav",
+        line=page.front_matter.line_of(declared[0]),
+    )]
 
 
-def _block_from_section(section: NavSection) -> LearningBlock:
+def _block_from_section(section: NavSection, problems: list[CourseError]) -> LearningBlock | None:
     if section.nested_sections:
-        raise CourseError(
+        problems.append(CourseError(
             "mkdocs.yml",
             f"the learning block '{section.title}' contains a nested section '{section.nested_sections[0]}'",
             "list the block's lessons directly under the block's section",
-        )
+            line=section.line,
+        ))
     index = next((page for page in section.pages if posixpath.basename(page.src_path) == "index.md"), None)
     if index is None:
-        raise CourseError(
+        problems.append(CourseError(
             "mkdocs.yml",
             f"the learning block '{section.title}' has no overview page",
             "add <block folder>/index.md as the first entry of the section",
-        )
-    title = _required_text(index, "title")
-    if title != section.title:
-        raise CourseError(
+            line=section.line,
+        ))
+        return None
+    block_problems = block_front_matter_problems(index)
+    title = index.front_matter.data.get("title")
+    if isinstance(title, str) and title.strip() and " ".join(title.split()) != section.title:
+        block_problems.append(CourseError(
             index.src_path,
-            f"title '{title}' differs from the block's nav section '{section.title}' in mkdocs.yml",
+            f"title '{' '.join(title.split())}' differs from the block's nav section '{section.title}' in mkdocs.yml",
             "use the same title in both places",
             line=index.front_matter.line_of("title"),
-        )
-    lessons = tuple(_lesson_from_page(page, index) for page in section.pages if page is not index)
-    if not lessons:
-        raise CourseError(
+        ))
+    lessons = []
+    for page in section.pages:
+        if page is not index:
+            lesson = _lesson_from_page(page, index, problems)
+            if lesson is not None:
+                lessons.append(lesson)
+    if len(section.pages) == 1:
+        problems.append(CourseError(
             "mkdocs.yml",
             f"the learning block '{section.title}' has no lessons",
             "list at least one lesson under the block's section",
-        )
+            line=section.line,
+        ))
+    problems += block_problems
+    if block_problems or not lessons:
+        return None
     return LearningBlock(
         src_path=index.src_path,
         url=index.url,
-        title=title,
+        title=_required_text(index, "title"),
         description=_required_text(index, "description"),
         summary=_required_text(index, "summary"),
-        lessons=lessons,
+        lessons=tuple(lessons),
     )
 
 
-def _lesson_from_page(page: NavPage, index: NavPage) -> Lesson:
+def _lesson_from_page(page: NavPage, index: NavPage, problems: list[CourseError]) -> Lesson | None:
     folder = posixpath.dirname(index.src_path)
     if posixpath.dirname(page.src_path) != folder:
-        raise CourseError(
+        problems.append(CourseError(
             page.src_path,
             f"this lesson is listed in the block '{folder}' but lives outside that block's folder",
             f"move the file into docs/{folder}/",
-        )
+        ))
+        return None
     if not page.front_matter.data:
-        raise CourseError(
+        problems.append(CourseError(
             page.src_path,
             "this lesson has no front matter",
             f"start the file with '---', the keys {', '.join(LESSON_KEYS)}, and a closing '---'",
             line=1,
-        )
+        ))
+        return None
+    found = lesson_front_matter_problems(page)
+    if found:
+        problems += found
+        return None
     return Lesson(
         src_path=page.src_path,
         url=page.url,
@@ -298,20 +348,25 @@ def _next_key(page: NavPage) -> str | None:
     return posixpath.normpath(posixpath.join(posixpath.dirname(page.src_path), value.strip()))
 
 
-def _resolve_next_keys(course: Course, nav: list[NavPage | NavSection]) -> None:
+def _next_key_problems(course: Course, nav: list[NavPage | NavSection]) -> list[CourseError]:
+    # Checked against the nav rather than the course, so a target left out of the course for a
+    # mistake of its own is not reported here too.
+    listed = {page.src_path for item in nav if isinstance(item, NavSection) for page in item.pages}
+    problems = []
     for lesson in course.lessons:
         target = lesson.next_src_path
         if target is None:
             continue
-        if target == lesson.src_path or (course.lesson(target) is None and course.block(target) is None):
+        if target == lesson.src_path or target not in listed:
             line = _front_matter_of(nav, lesson.src_path).line_of("next")
             problem = "names the lesson itself" if target == lesson.src_path else f"names no lesson or block overview ('docs/{target}')"
-            raise CourseError(
+            problems.append(CourseError(
                 lesson.src_path,
                 f"front matter 'next' {problem}",
                 "give the path of another lesson or block overview relative to this file, or remove 'next'",
                 line=line,
-            )
+            ))
+    return problems
 
 
 def _front_matter_of(nav: list[NavPage | NavSection], src_path: str) -> FrontMatter:

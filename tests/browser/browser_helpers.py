@@ -32,7 +32,8 @@ AXE_OPTIONS = {
 # Material's palette: the `scheme` emulated by the browser -> the body's data-md-color-scheme.
 MATERIAL_SCHEMES = {"light": "default", "dark": "slate"}
 
-MERMAID_SCRIPT = "assets/javascripts/mermaid.min.js"
+# A diagram, drawn at build time as inline SVG inside its figure (hooks/diagram_hook.py).
+DIAGRAM_SVG = "figure.diagram .diagram-drawing > svg"
 
 
 def system_chromium() -> str | None:
@@ -160,34 +161,29 @@ class RenderedDiagram:
     height: float
     name: str
     description: str
+    role: str
 
 
 def rendered_diagrams(page: Page) -> list[RenderedDiagram]:
-    """The diagrams Material has drawn: each one's SVG, its size and the name and description
-    screen readers get for it. Material puts the SVG in a closed shadow root, out of reach of
-    page scripts and locators, so it is read through the browser's own DOM and accessibility
-    tree (Chrome DevTools Protocol)."""
+    """The diagrams on the page: each one's drawn size and the name and description screen
+    readers get for it, read from the browser's own accessibility tree (Chrome DevTools Protocol)."""
     cdp = page.context.new_cdp_session(page)
     try:
+        document = cdp.send("DOM.getDocument", {"depth": 0})
+        found = cdp.send("DOM.querySelectorAll", {"nodeId": document["root"]["nodeId"], "selector": DIAGRAM_SVG})
         diagrams = []
-        for index in range(page.locator("div.mermaid").count()):
-            host = cdp.send("Runtime.evaluate", {"expression": f"document.querySelectorAll('div.mermaid')[{index}]"})
-            node = cdp.send("DOM.describeNode", {"objectId": host["result"]["objectId"], "depth": -1, "pierce": True})
-            for shadow_root in node["node"].get("shadowRoots", []):
-                for svg in (child for child in shadow_root.get("children", []) if child["localName"] == "svg"):
-                    box = cdp.send("DOM.getBoxModel", {"backendNodeId": svg["backendNodeId"]})["model"]
-                    tree = cdp.send(
-                        "Accessibility.getPartialAXTree", {"backendNodeId": svg["backendNodeId"], "fetchRelatives": False}
-                    )
-                    accessible = tree["nodes"][0]
-                    diagrams.append(
-                        RenderedDiagram(
-                            width=box["width"],
-                            height=box["height"],
-                            name=accessible.get("name", {}).get("value", ""),
-                            description=accessible.get("description", {}).get("value", ""),
-                        )
-                    )
+        for node_id in found["nodeIds"]:
+            box = cdp.send("DOM.getBoxModel", {"nodeId": node_id})["model"]
+            accessible = cdp.send("Accessibility.getPartialAXTree", {"nodeId": node_id, "fetchRelatives": False})["nodes"][0]
+            diagrams.append(
+                RenderedDiagram(
+                    width=box["width"],
+                    height=box["height"],
+                    name=accessible.get("name", {}).get("value", ""),
+                    description=accessible.get("description", {}).get("value", ""),
+                    role=accessible.get("role", {}).get("value", ""),
+                )
+            )
         return diagrams
     finally:
         cdp.detach()

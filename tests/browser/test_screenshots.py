@@ -20,7 +20,7 @@ def test_screenshots_of_each_kind_of_page_in_both_schemes(
     lesson_paths: list[str],
     output_dir: Path,
 ) -> None:
-    has_diagram = {path: 'class="mermaid"' in page_source(built_site, path) for path in lesson_paths}
+    has_diagram = {path: "diagram-drawing" in page_source(built_site, path) for path in lesson_paths}
     kinds = {
         "home": "",
         "block-overview": page_url(nav_blocks[0].index),
@@ -35,7 +35,6 @@ def test_screenshots_of_each_kind_of_page_in_both_schemes(
             page.goto(site_url + path)
             expect_scheme(page, scheme)
             expect(page.locator("h1")).to_be_visible()
-            expect(page.locator("pre.mermaid")).to_have_count(0)  # diagrams drawn
             file = folder / f"{kind}-{scheme}.png"
             page.screenshot(path=file, full_page=True, animations="disabled")
             assert file.stat().st_size > 10_000, f"{file} looks empty"

@@ -18,16 +18,32 @@ from browser_helpers import PageProblems, open_context, settle, watch
 
 CANVAS_LESSON = "02-vision-canvas-okrs/02-business-model-canvas/"
 WORKSHEETS = "worksheets/"
+VISION_WORKSHEET = "worksheets/product-vision/"
 CANVAS_WORKSHEET = "worksheets/business-model-canvas/"
 OKR_WORKSHEET = "worksheets/okr-worksheet/"
+INTERVIEW_GUIDE = "worksheets/interview-guide/"
+ASSUMPTION_MAP = "worksheets/assumption-map/"
 CANVAS_TITLES = [
     "Key partnerships", "Key activities", "Key resources", "Value propositions", "Customer relationships",
     "Channels", "Customer segments", "Cost structure", "Revenue streams",
 ]
 # (worksheet, printed landscape?, text the printed sheet must show)
 PRINTED = [
+    (VISION_WORKSHEET, False, [
+        "Product vision worksheet", "Company mission", "Start from the customer", "Who is it for?",
+        "Vision statement", "Check your draft", "Use it as a filter",
+    ]),
     (CANVAS_WORKSHEET, True, ["Business model canvas worksheet", "Product or business", "Designed by", *CANVAS_TITLES]),
     (OKR_WORKSHEET, False, ["OKR worksheet", "Product vision", "Strategy", "Objective 1", "Objective 2", "Scoring"]),
+    (INTERVIEW_GUIDE, False, [
+        "Interview guide worksheet", "Goal", "Who", "Warm-up", "What to listen for", "Story prompts", "Follow-ups",
+        "Notes", "Avoid:",
+    ]),
+    (ASSUMPTION_MAP, True, [
+        "Assumption map worksheet", "Important, strong evidence", "Important, little evidence",
+        "Less important, strong evidence", "Less important, little evidence", "The riskiest assumption", "Type of risk",
+        "The test", "The result that would change your decision", "Result and decision",
+    ]),
 ]
 # Text of the site's frame and the worksheet's buttons: on screen only, never on paper.
 SCREEN_ONLY = ["Open Product Management Course", "Search", "Print this worksheet", "Clear all fields"]
@@ -49,7 +65,9 @@ def pdf_text(pdf: PdfReader) -> str:
     return " ".join(" ".join(sheet.extract_text() for sheet in pdf.pages).split())
 
 
-@pytest.mark.parametrize(("path", "landscape", "expected"), PRINTED, ids=["canvas", "okr"])
+@pytest.mark.parametrize(
+    ("path", "landscape", "expected"), PRINTED, ids=["vision", "canvas", "okr", "interview-guide", "assumption-map"]
+)
 def test_each_worksheet_prints_on_one_sheet_of_a4_or_letter(
     page: Page, site_url: str, problems: PageProblems, output_dir: Path, path: str, landscape: bool, expected: list[str]
 ) -> None:
@@ -168,7 +186,7 @@ def test_canvas_layout_and_accessibility_in_each_colour_scheme(
 ) -> None:
     page, axe = scheme_page, Axe()
     dark = page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches")
-    for path in (CANVAS_LESSON, CANVAS_WORKSHEET, OKR_WORKSHEET):
+    for path in (CANVAS_LESSON, VISION_WORKSHEET, CANVAS_WORKSHEET, OKR_WORKSHEET, INTERVIEW_GUIDE, ASSUMPTION_MAP):
         if path == CANVAS_LESSON:
             page.goto(site_url + path)
         else:
@@ -183,7 +201,9 @@ def test_canvas_layout_and_accessibility_in_each_colour_scheme(
     problems.assert_none()
 
 
-@pytest.mark.parametrize("path", [CANVAS_LESSON, CANVAS_WORKSHEET, OKR_WORKSHEET])
+@pytest.mark.parametrize(
+    "path", [CANVAS_LESSON, VISION_WORKSHEET, CANVAS_WORKSHEET, OKR_WORKSHEET, INTERVIEW_GUIDE, ASSUMPTION_MAP]
+)
 def test_canvas_and_worksheets_fit_a_phone_in_one_column(mobile_page: Page, site_url: str, path: str) -> None:
     mobile_page.goto(site_url + path)
     assert mobile_page.evaluate("document.documentElement.scrollWidth") <= 375

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
-from site_helpers import run_build
+from course.diagrams import find_diagrams
+from site_helpers import PROJECT_DIR, run_build
 
 LESSON = "docs/01-pm-foundations/02-product-project-program.md"
+# The first lesson that draws a diagram, whichever it is.
+DIAGRAM_LESSON = next(
+    path.relative_to(PROJECT_DIR).as_posix() for path in sorted((PROJECT_DIR / "docs").rglob("*.md")) if find_diagrams(path.read_text())
+)
 
 
 def edit(project: Path, relative: str, old: str, new: str, count: int = 1) -> None:
@@ -88,6 +94,26 @@ def test_broken_anchor_fails_the_strict_build(project_copy: Path) -> None:
 
 
 def test_missing_mermaid_install_is_explained(project_copy: Path) -> None:
+    # Nothing drawn yet and no Mermaid to draw with: the build fails and says how to install it.
+    shutil.rmtree(project_copy / ".cache", ignore_errors=True)
     (project_copy / "node_modules").unlink()
     output = failed_build(project_copy)
-    assert "mermaid.min.js is missing" in output and "npm ci" in output
+    assert "Mermaid is not installed" in output and "make install" in output
+
+
+def test_missing_chromium_is_explained(project_copy: Path) -> None:
+    shutil.rmtree(project_copy / ".cache", ignore_errors=True)
+    result = run_build(project_copy, project_copy / "site", extra_env={"CHROMIUM_PATH": "/nonexistent/chromium"})
+    assert result.returncode != 0 and "Traceback" not in result.output, result.output
+    assert "Chromium could not be started to draw the diagrams" in result.output and "CHROMIUM_PATH" in result.output
+
+
+def test_mermaid_syntax_error_fails_the_build_at_its_line(project_copy: Path) -> None:
+    text = (project_copy / DIAGRAM_LESSON).read_text()
+    diagram = find_diagrams(text)[0]
+    arrow = next(index for index, content in enumerate(diagram.source.split("\n")) if "-->" in content)
+    line = diagram.line + 1 + arrow
+    broken = text.split("\n")[line - 1]
+    edit(project_copy, DIAGRAM_LESSON, broken, broken.replace("-->", "-->[", 1))
+    output = failed_build(project_copy)
+    assert re.search(rf"docs/{re.escape(DIAGRAM_LESSON.removeprefix('docs/'))}:{line}: diagram: .*Expecting .* — check this line", output), output

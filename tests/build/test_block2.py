@@ -22,10 +22,22 @@ BLOCK_2_LESSONS = [
     "02-vision-canvas-okrs/02-business-model-canvas.md",
     "02-vision-canvas-okrs/03-okrs.md",
 ]
-CANVAS_LESSON, OKR_LESSON = BLOCK_2_LESSONS[1], BLOCK_2_LESSONS[2]
+VISION_LESSON, CANVAS_LESSON, OKR_LESSON = BLOCK_2_LESSONS
 WORKSHEETS = "worksheets/index.md"
+VISION_WORKSHEET = "worksheets/product-vision.md"
 CANVAS_WORKSHEET = "worksheets/business-model-canvas.md"
 OKR_WORKSHEET = "worksheets/okr-worksheet.md"
+# Block 3's worksheets use the same page template and script.
+INTERVIEW_GUIDE = "worksheets/interview-guide.md"
+ASSUMPTION_MAP = "worksheets/assumption-map.md"
+# Each worksheet and the lesson that links to it.
+WORKSHEET_LESSONS = {
+    VISION_WORKSHEET: VISION_LESSON,
+    CANVAS_WORKSHEET: CANVAS_LESSON,
+    OKR_WORKSHEET: OKR_LESSON,
+    INTERVIEW_GUIDE: "03-product-discovery/01-talking-to-customers.md",
+    ASSUMPTION_MAP: "03-product-discovery/04-assumptions-and-experiments.md",
+}
 WORKSHEET_SCRIPT = "assets/javascripts/worksheets.js"
 # The canvas's nine building blocks, column by column as the grid is written.
 CANVAS_CELLS = [
@@ -139,11 +151,14 @@ def test_lesson_canvas_titles_are_headings_kept_out_of_the_table_of_contents(bui
     assert len(titles) == 18
     assert all(title["aria-level"] == "3" for title in titles)
     toc = [text_of(link) for link in page.select(".md-sidebar--secondary a.md-nav__link")]
-    assert toc.count("Customer segments") == 1, toc  # the lesson's own section, not the canvases' cells
+    sections = [text_of(heading).removesuffix("¶").strip() for heading in page.select("article :is(h2, h3)[id]")]
+    for title in {text_of(title) for title in titles}:
+        # In the contents only as often as the lesson has a section of that name, never for a cell.
+        assert toc.count(title) == sections.count(title), (title, toc)
 
 
 def test_worksheet_fields_each_have_a_label(built_site: Path) -> None:
-    for worksheet in (CANVAS_WORKSHEET, OKR_WORKSHEET):
+    for worksheet in WORKSHEET_LESSONS:
         sheet = soup(html_path(built_site, worksheet)).select_one("article .worksheet")
         assert sheet is not None, worksheet
         fields = sheet.select("input, textarea")
@@ -170,7 +185,7 @@ def test_worksheet_fields_each_have_a_label(built_site: Path) -> None:
 
 def test_worksheet_script_is_only_on_worksheet_pages(built_site: Path) -> None:
     assert (built_site / WORKSHEET_SCRIPT).is_file()
-    worksheets = {html_path(built_site, CANVAS_WORKSHEET), html_path(built_site, OKR_WORKSHEET)}
+    worksheets = {html_path(built_site, worksheet) for worksheet in WORKSHEET_LESSONS}
     for path in sorted(built_site.rglob("*.html")):
         scripts = [script["src"] for script in soup(path).select("script[src]")]
         assert any(src.endswith(WORKSHEET_SCRIPT) for src in scripts) == (path in worksheets), path
@@ -186,15 +201,14 @@ def test_worksheets_are_linked_from_their_lessons_but_not_in_the_nav(built_site:
     assert all(position > index for index in glossary)
 
     not_in_nav = mkdocs_config["not_in_nav"].split()
-    assert {f"/{CANVAS_WORKSHEET}", f"/{OKR_WORKSHEET}"} <= set(not_in_nav)
+    assert {f"/{worksheet}" for worksheet in WORKSHEET_LESSONS} <= set(not_in_nav)
 
     sidebar = {
         resolve(WORKSHEETS, a["href"])
         for a in soup(html_path(built_site, WORKSHEETS)).select(".md-sidebar--primary a[href]")
     }
     assert page_url(WORKSHEETS) in sidebar
-    assert page_url(CANVAS_WORKSHEET) not in sidebar and page_url(OKR_WORKSHEET) not in sidebar
-
-    assert {page_url(CANVAS_WORKSHEET), page_url(OKR_WORKSHEET)} <= links_of(built_site, WORKSHEETS)
-    assert page_url(CANVAS_WORKSHEET) in links_of(built_site, CANVAS_LESSON)
-    assert page_url(OKR_WORKSHEET) in links_of(built_site, OKR_LESSON)
+    for worksheet, lesson in WORKSHEET_LESSONS.items():
+        assert page_url(worksheet) not in sidebar, worksheet
+        assert page_url(worksheet) in links_of(built_site, WORKSHEETS), worksheet
+        assert page_url(worksheet) in links_of(built_site, lesson), (worksheet, lesson)

@@ -1,5 +1,6 @@
-"""The contributor's path: real pages pass the lint, a scaffolded lesson builds and lints, unsafe HTML
-fails the build, and every page offers "Edit this page" and its last-updated date."""
+"""The contributor's path: real pages pass the lint, a scaffolded lesson fails the build and the lint
+until its guidance text is replaced and then builds and lints clean, unsafe HTML fails the build, and
+every page offers "Edit this page" and its last-updated date."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from corpus_helpers import SCRATCH_PAGES as CORPUS_PAGES
 from site_helpers import PROJECT_DIR, html_path, load_mkdocs_config, nav_blocks_of, run_build
 
 REPO_URL = "https://github.com/open-pm-course/open-pm-course.github.io"
@@ -40,7 +42,18 @@ def test_the_real_pages_pass_the_lint() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_a_scaffolded_lesson_builds_strictly_lints_clean_and_is_in_the_nav(project_copy: Path) -> None:
+def write_own_text(lesson: Path) -> None:
+    """What a contributor does with a scaffolded lesson: keeps its title, replaces the rest."""
+    scaffold = lesson.read_text()
+    title = re.search(r"^title: .*$", scaffold, re.MULTILINE).group(0)
+    body = (CORPUS_PAGES / "01-corpus" / "01-companion.md").read_text().split("---\n", 2)[2]
+    lesson.write_text(
+        f"---\n{title}\ndescription: How a new lesson of the course reads once its author has written it.\n"
+        "objectives:\n  - Describe what the companion lesson is for.\nduration: 5\n---\n" + body
+    )
+
+
+def test_a_scaffolded_lesson_is_in_the_nav_fails_until_written_then_builds_strictly_and_lints_clean(project_copy: Path) -> None:
     block = nav_blocks_of(load_mkdocs_config(project_copy))[0]
     folder = block.index.split("/")[0]
     created = tool("new_lesson.py", "--project", str(project_copy), "--block", folder, "--title", "Working with stakeholders")
@@ -50,6 +63,14 @@ def test_a_scaffolded_lesson_builds_strictly_lints_clean_and_is_in_the_nav(proje
     src_path = f"{folder}/{new_files[0].name}"
     blocks = nav_blocks_of(load_mkdocs_config(project_copy))
     assert blocks[0].lessons == [*block.lessons, src_path]
+    # As scaffolded, the lesson is the template's guidance: the build and the lint name its lines.
+    build = run_build(project_copy, project_copy / "site")
+    assert build.returncode != 0 and "Traceback" not in build.output
+    assert re.search(rf"docs/{re.escape(src_path)}:\d+: this is still the lesson template's guidance text", build.output), build.output
+    lint = tool("lint_lessons.py", "--project", str(project_copy))
+    assert lint.returncode == 1 and f"docs/{src_path}:" in lint.stdout and "guidance text" in lint.stdout, lint.stdout
+    # Written, it builds strictly and lints clean.
+    write_own_text(project_copy / "docs" / src_path)
     # The copy has no git history: the last-updated date falls back to the build date.
     build = run_build(project_copy, project_copy / "site")
     assert build.returncode == 0, build.output
@@ -115,7 +136,7 @@ def test_the_footer_states_both_licences(built_site: Path) -> None:
     footer = soup(built_site / "index.html").select_one(".md-copyright")
     links = {a.get_text(strip=True): a["href"] for a in footer.select("a")}
     assert links["CC BY 4.0"] == "https://creativecommons.org/licenses/by/4.0/"
-    assert links["MIT licence"] == f"{REPO_URL}/blob/main/LICENSE"
+    assert links["MIT license"] == f"{REPO_URL}/blob/main/LICENSE"
 
 
 def test_the_guide_is_in_the_nav_after_the_glossary() -> None:
@@ -130,7 +151,7 @@ def test_the_guide_s_examples_stay_examples(built_site: Path) -> None:
     article = page.select_one("article")
     assert article.select("div.quiz") == [] and "quiz_progress_" not in str(page)
     assert article.select(".admonition.definition") == []
-    assert article.select("pre.mermaid") == []
+    assert article.select("figure.diagram, .diagram-drawing, svg[role=img]") == []
     code = " ".join(block.get_text() for block in article.select("pre code"))
     assert "<quiz>" in code and '!!! definition "Product manager"' in code and "accTitle:" in code
     # The glossary, once there is one, names no term as taught on the guide.

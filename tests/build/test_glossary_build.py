@@ -252,7 +252,7 @@ def failed_build(project: Path) -> str:
 
 
 def test_a_term_defined_twice_with_different_text_fails_naming_both_files(project_copy: Path) -> None:
-    edit(project_copy, LESSON_B, "## OKRs and KPIs", '## OKRs and KPIs\n\n!!! definition "Roadmap"\n    A list of dates.\n')
+    edit(project_copy, LESSON_B, "## Key points", '## Key points\n\n!!! definition "Roadmap"\n    A list of dates.\n')
     output = failed_build(project_copy)
     assert re.search(rf"{LESSON_B}:\d+: 'Roadmap' is defined here and in {LESSON_A}:\d+ with different text", output), output
 
@@ -265,7 +265,7 @@ def test_an_alias_that_clashes_with_another_term_fails_naming_both_files(project
 
 
 def test_a_definition_with_an_empty_body_fails_naming_its_file(project_copy: Path) -> None:
-    edit(project_copy, LESSON_B, "## OKRs and KPIs", '## OKRs and KPIs\n\n!!! definition "Scorecard"\n\nText.\n')
+    edit(project_copy, LESSON_B, "## Key points", '## Key points\n\n!!! definition "Scorecard"\n\nText.\n')
     output = failed_build(project_copy)
     assert re.search(rf"{LESSON_B}:\d+: the definition of 'Scorecard' has an empty body", output), output
 

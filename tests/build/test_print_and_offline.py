@@ -57,11 +57,11 @@ def test_each_printed_lesson_has_its_objectives_text_and_quiz_questions(built_si
 def test_print_view_has_every_diagram_and_none_of_the_pages_scripts(built_site: Path, nav_blocks) -> None:
     view = print_view(built_site)
     lessons = [lesson for block in nav_blocks for lesson in block.lessons]
-    diagrams = sum(len(soup(html_path(built_site, lesson)).select("article pre.mermaid")) for lesson in lessons)
-    assert len(view.select("#print-site-page pre.mermaid")) == diagrams > 0
-    # Material's Mermaid stub (overrides/main.html) renders them from the site's own copy.
-    assert "assets/javascripts/mermaid.min.js" in str(view.select("body > script"))
-    assert view.select("#print-site-page script, #print-site-page style, #print-site-page link") == []
+    diagrams = sum(len(soup(html_path(built_site, lesson)).select("article .diagram-drawing > svg")) for lesson in lessons)
+    assert len(view.select("#print-site-page .diagram-drawing > svg")) == diagrams > 0
+    # The drawings are inline SVG, each with the <style> that colours it; no other style, and no script.
+    assert view.select("#print-site-page script, #print-site-page link") == []
+    assert [style for style in view.select("#print-site-page style") if style.find_parent("svg") is None] == []
     assert "quiz_progress_" not in str(view.select_one("#print-site-page"))
 
 

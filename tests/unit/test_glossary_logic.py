@@ -10,6 +10,7 @@ from markdown import markdown
 from markdown.extensions.toc import slugify
 
 from course import CourseError
+from course.source import PageSource
 from course.glossary import (
     USED_IN_LIMIT,
     Entry,
@@ -18,6 +19,7 @@ from course.glossary import (
     add_tooltips,
     collect_glossary,
     first_sentence,
+    name_clashes,
     plural,
     prose_of_markdown,
 )
@@ -89,6 +91,23 @@ def page(src_path: str, text: str, course_page: bool = True) -> SourcePage:
 
 def glossary(*pages: SourcePage) -> Glossary:
     return collect_glossary(list(pages), SLUGIFY)
+
+
+def checked_glossary(*pages: SourcePage) -> Glossary:
+    """The glossary as the build makes it, after the course rules: the first problem the glossary
+    rules find (in course order) is raised; `collect_glossary` itself never fails."""
+    definitions = []
+    for source in pages:
+        parsed = PageSource(source.src_path, source.text)
+        if parsed.front_matter_problem is not None:
+            raise parsed.front_matter_problem
+        if parsed.definition_problems:
+            raise parsed.definition_problems[0]
+        definitions += parsed.definitions
+    clashes = name_clashes(definitions, SLUGIFY)
+    if clashes:
+        raise clashes[0][1]
+    return glossary(*pages)
 
 
 @pytest.fixture
@@ -320,7 +339,7 @@ def test_entities_and_text_outside_elements_are_kept(course: Glossary) -> None:
 def test_the_same_term_with_different_text_fails_naming_both_files() -> None:
     again = '---\ntitle: Again\n---\n\n!!! definition "product manager"\n    Someone else entirely.\n'
     with pytest.raises(CourseError) as caught:
-        glossary(page("01-a/01-roles.md", ROLES), page("02-b/01-again.md", again))
+        checked_glossary(page("01-a/01-roles.md", ROLES), page("02-b/01-again.md", again))
     message = str(caught.value)
     assert message.startswith("docs/02-b/01-again.md:5: 'product manager' is defined here and in docs/01-a/01-roles.md:9")
     assert "different text" in message
@@ -332,12 +351,15 @@ def test_the_same_term_with_the_same_text_is_one_entry() -> None:
     assert [entry.term for entry in result.entries].count("Program") == 1
     assert entry(result, "program").defined_in.src_path == "01-a/01-roles.md"
     assert "glossary-term" not in add_tooltips("<p>program</p>", result, "02-b/01-again.md", render)
+    # The course rules still ask for one definition per term (the build fails on the repeat).
+    with pytest.raises(CourseError, match=r"^docs/02-b/01-again\.md:1: 'Program' is already defined in docs/01-a/01-roles\.md:\d+"):
+        checked_glossary(page("01-a/01-roles.md", ROLES), page("02-b/01-again.md", again))
 
 
 def test_an_alias_that_is_another_term_fails_naming_both_files() -> None:
     other = '!!! definition "Project manager"\n    Leads a project.\n\n    Also called: pm\n'
     with pytest.raises(CourseError) as caught:
-        glossary(page("01-a/01-roles.md", ROLES), page("02-b/01-other.md", other))
+        checked_glossary(page("01-a/01-roles.md", ROLES), page("02-b/01-other.md", other))
     assert str(caught.value).startswith(
         "docs/02-b/01-other.md:1: the alias 'pm' of 'Project manager' is already an alias of 'Product manager' defined in docs/01-a/01-roles.md:9"
     )
@@ -345,27 +367,27 @@ def test_an_alias_that_is_another_term_fails_naming_both_files() -> None:
 
 def test_a_term_that_is_another_terms_alias_fails_naming_both_files() -> None:
     with pytest.raises(CourseError, match=r"docs/b\.md:1: the term 'PM' is already an alias of 'Product manager' defined in docs/01-a/01-roles\.md:9"):
-        glossary(page("01-a/01-roles.md", ROLES), page("b.md", '!!! definition "PM"\n    Afternoon.\n'))
+        checked_glossary(page("01-a/01-roles.md", ROLES), page("b.md", '!!! definition "PM"\n    Afternoon.\n'))
 
 
 def test_an_alias_that_is_an_earlier_term_fails() -> None:
     with pytest.raises(CourseError, match=r"the alias 'program' of 'Scheme' is already the term 'Program' defined in docs/01-a/01-roles\.md"):
-        glossary(page("01-a/01-roles.md", ROLES), page("b.md", '!!! definition "Scheme"\n    A plan.\n\n    Also called: program\n'))
+        checked_glossary(page("01-a/01-roles.md", ROLES), page("b.md", '!!! definition "Scheme"\n    A plan.\n\n    Also called: program\n'))
 
 
 def test_two_terms_with_the_same_anchor_fail() -> None:
     with pytest.raises(CourseError, match=r"the term 'Key-activity' gets the same anchor \(#key-activity\) as 'Key activity'"):
-        glossary(page("01-a/01-roles.md", ROLES), page("b.md", '!!! definition "Key-activity"\n    Another.\n'))
+        checked_glossary(page("01-a/01-roles.md", ROLES), page("b.md", '!!! definition "Key-activity"\n    Another.\n'))
 
 
 def test_an_alias_that_repeats_its_own_term_is_harmless() -> None:
-    result = glossary(page("a.md", '!!! definition "Agile"\n    A way.\n\n    Also called: agile, Agile\n'))
+    result = checked_glossary(page("a.md", '!!! definition "Agile"\n    A way.\n\n    Also called: agile, Agile\n'))
     assert entry(result, "agile").aliases == ("agile", "Agile")
 
 
 def test_a_definition_with_an_empty_body_fails_with_its_file_and_line() -> None:
     with pytest.raises(CourseError, match=r"^docs/b\.md:5: the definition of 'Agile' has an empty body"):
-        glossary(page("01-a/01-roles.md", ROLES), page("b.md", '---\ntitle: B\n---\n\n!!! definition "Agile"\n\nText.\n'))
+        checked_glossary(page("01-a/01-roles.md", ROLES), page("b.md", '---\ntitle: B\n---\n\n!!! definition "Agile"\n\nText.\n'))
 
 
 # --- Short definitions -------------------------------------------------------------------------
@@ -388,7 +410,13 @@ def test_first_sentence(text: str, expected: str) -> None:
 
 def test_broken_front_matter_fails_with_the_front_matter_error() -> None:
     with pytest.raises(CourseError, match=r"^docs/a\.md:\d+: front matter is not valid YAML"):
-        glossary(page("a.md", "---\ntitle: [unclosed\n---\n\nText.\n"))
+        checked_glossary(page("a.md", "---\ntitle: [unclosed\n---\n\nText.\n"))
+
+
+def test_collecting_never_fails_on_a_mistake_the_rules_report() -> None:
+    again = '!!! definition "product manager"\n    Someone else entirely.\n\n!!! definition\n    No title.\n'
+    result = glossary(page("01-a/01-roles.md", ROLES), page("b.md", "---\ntitle: [unclosed\n---\n"), page("c.md", again))
+    assert entry(result, "product-manager").text.startswith("The person responsible")  # the first definition wins
 
 
 def test_windows_line_endings_and_a_byte_order_mark() -> None:

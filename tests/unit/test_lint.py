@@ -1,80 +1,84 @@
-"""The lesson lint: each rule fails on its own bad lesson in tests/lint_corpus/, with its message and line."""
+"""The course rules: each fails on its own bad page in tests/lint_corpus/, with its message and line,
+and the clean page passes, also with a byte order mark or Windows line ends. The lint tool adds
+spelling and Markdown style to the same rules."""
 
 from __future__ import annotations
 
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from course.lint import PageSource, lint_page, lint_pages, page_kinds, read_nav
+from corpus_helpers import GOOD_LESSON, Case, bad_cases, check_case, good_cases
+from course.check import ANY_PAGE_RULES, COURSE_RULES, PAGE_RULES, check_course
+from course.site import read_site_config
 from site_helpers import PROJECT_DIR
 
-CORPUS = Path(__file__).resolve().parents[1] / "lint_corpus"
-GOOD_LESSON = CORPUS / "good-lesson.md"
 LINT = PROJECT_DIR / "tools" / "lint_lessons.py"
-# Each bad lesson states what the lint must report: <!-- expect LINE: MESSAGE --> at its end.
-EXPECT = re.compile(r"<!-- expect (\d+): (.*?) -->")
-BAD_LESSONS = sorted(path for path in CORPUS.glob("*.md") if path != GOOD_LESSON)
+BAD = bad_cases()
 
 
-def lint_corpus_file(path: Path) -> list[str]:
-    text = EXPECT.sub("", path.read_text())  # the expectations sit below the last line they talk about
-    kind = "block" if path.name.startswith("block-") else "lesson"
-    return [str(problem) for problem in lint_page(PageSource(path.name, text, kind))]
+def problems_of(case: Case) -> list[str]:
+    return [str(problem) for problem in check_case(case).problems]
 
 
 def test_the_corpus_covers_every_rule() -> None:
-    assert len(BAD_LESSONS) >= 35
+    assert len(BAD) >= 80
+    assert len(ANY_PAGE_RULES) + len(PAGE_RULES) + len(COURSE_RULES) >= 35
 
 
-def test_the_good_lesson_passes() -> None:
-    assert lint_corpus_file(GOOD_LESSON) == []
+@pytest.mark.parametrize("case", good_cases(), ids=lambda case: case.name)
+def test_the_good_lesson_passes_in_any_line_ending_and_with_a_byte_order_mark(case: Case) -> None:
+    assert problems_of(case) == []
 
 
-@pytest.mark.parametrize("path", BAD_LESSONS, ids=lambda path: path.stem)
-def test_each_bad_lesson_fails_with_its_message_and_line(path: Path) -> None:
-    expected = [(int(line), message) for line, message in EXPECT.findall(path.read_text())]
-    assert expected, f"{path.name} states no expectation"
-    reported = lint_corpus_file(path)
+@pytest.mark.parametrize("case", BAD, ids=lambda case: case.name)
+def test_each_bad_page_fails_with_its_message_and_line(case: Case) -> None:
+    expected = case.expected(case.mkdocs_yml())
+    assert expected, f"{case.path.name} states no expectation"
+    reported = problems_of(case)
     assert len(reported) == len(expected), reported
-    for (line, message), problem in zip(sorted(expected), sorted(reported, key=lambda text: int(text.split(":")[1]))):
-        assert problem.startswith(f"docs/{path.name}:{line}: "), problem
-        assert message in problem, problem
-        assert " — " in problem, f"no fix given: {problem}"
+    for expectation in expected:
+        found = [problem for problem in reported if problem.startswith(f"{expectation.where}: ")]
+        assert any(expectation.message in problem for problem in found), (expectation, reported)
+    assert all(" — " in problem for problem in reported), f"no fix given: {reported}"
 
 
-def test_a_term_defined_twice_is_reported_at_the_second_definition() -> None:
-    text = GOOD_LESSON.read_text()
-    other = text.replace("The base of the lint corpus", "Another lesson")
-    problems = [str(problem) for problem in lint_pages([PageSource("01-a/01-x.md", text, "lesson"), PageSource("01-a/02-y.md", other, "lesson")])]
-    assert problems == [
-        "docs/01-a/02-y.md:13: 'Corpus' is already defined in docs/01-a/01-x.md:13 — "
-        "define each term once in the course; here, just use the word (the glossary links it)"
-    ]
-
-
-def test_a_description_used_twice_is_reported() -> None:
-    text = GOOD_LESSON.read_text()
-    other = text.replace('"Corpus"', '"Sample"')
-    problems = [str(problem) for problem in lint_pages([PageSource("a.md", text, "lesson"), PageSource("b.md", other, "lesson")])]
-    assert len(problems) == 1 and problems[0].startswith("docs/b.md:3: the description is the same as that of docs/a.md")
+def test_the_problems_come_in_file_and_line_order() -> None:
+    text = GOOD_LESSON.read_text().replace("## Key points", "<script>x</script>\n\n## Key points").replace(
+        "An opening paragraph.", "An opening paragraph.\n\n<iframe></iframe>"
+    )
+    lines = [problem.line for problem in check_case(Case(GOOD_LESSON.with_name("two-problems.md"), text.encode())).problems]
+    assert lines == sorted(lines) and len(lines) == 2
 
 
 def test_examples_in_code_fences_are_not_checked() -> None:
     example = '```markdown\n# A title\n\n!!! definition\n\n<quiz>\nNo answers\n</quiz>\n\n![](https://example.org/x.png)\n```\n'
     text = GOOD_LESSON.read_text().replace("An opening paragraph.\n", "An opening paragraph.\n\n" + example)
-    assert lint_page(PageSource("a.md", text, "lesson")) == []
+    assert problems_of(Case(GOOD_LESSON.with_name("good-with-examples.md"), text.encode())) == []
+
+
+def test_a_nav_without_the_generated_glossary_is_reported_at_the_nav() -> None:
+    check = check_course("site_name: x\nnav:\n  - index.md\n", {"index.md": b"---\ntitle: Home\n---\n\nWelcome.\n"})
+    assert [str(problem) for problem in check.problems] == [
+        "mkdocs.yml:2: the nav does not list 'glossary.md', the page the build generates from the lessons' definitions"
+        " — add '  - Glossary: glossary.md' to the nav, after the last learning block"
+    ]
+
+
+def test_broken_mkdocs_yml_is_one_located_problem() -> None:
+    check = check_course("site_name: x\nnav:\n  - [index.md\n", {"index.md": b"Welcome.\n"})
+    assert len(check.problems) == 1 and str(check.problems[0]).startswith("mkdocs.yml:4: the site configuration is not valid YAML")
 
 
 def test_pages_are_told_apart_by_the_nav() -> None:
-    nav = read_nav(
+    site = read_site_config(
         "site_name: x\nmarkdown_extensions:\n  - a:\n      f: !!python/name:x.y\nplugins:\n  - b:\n      on: !ENV [X, false]\n"
         "nav:\n  - Home: index.md\n  - Block:\n      - 01-b/index.md\n      - Intro: 01-b/01-intro.md\n  - glossary.md\n"
     )
-    assert page_kinds(nav) == {"index.md": "page", "01-b/index.md": "block", "01-b/01-intro.md": "lesson", "glossary.md": "page"}
+    assert site.kinds() == {"index.md": "page", "01-b/index.md": "block", "01-b/01-intro.md": "lesson", "glossary.md": "page"}
+    assert [entry.line for entry in site.entries] == [9, 11, 12, 13]
 
 
 def run_lint(project: Path) -> subprocess.CompletedProcess[str]:
@@ -84,7 +88,7 @@ def run_lint(project: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def one_page_project(tmp_path: Path) -> Path:
     (tmp_path / "docs").mkdir()
-    (tmp_path / "mkdocs.yml").write_text("site_name: x\nnav:\n  - index.md\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\nnav:\n  - index.md\n  - glossary.md\n")
     return tmp_path
 
 
@@ -108,3 +112,17 @@ def test_a_clean_project_passes(one_page_project: Path) -> None:
     result = run_lint(one_page_project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "All 1 pages pass the lesson lint." in result.stdout
+
+
+def test_a_byte_order_mark_and_windows_line_ends_give_no_style_problems(one_page_project: Path) -> None:
+    (one_page_project / "docs/index.md").write_bytes(b"\xef\xbb\xbf---\r\ntitle: Home\r\n---\r\n\r\n## A heading\r\n\r\nWelcome.\r\n")
+    result = run_lint(one_page_project)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_page_in_another_encoding_is_reported_not_crashed_on(one_page_project: Path) -> None:
+    (one_page_project / "docs/index.md").write_bytes("---\ntitle: Home\n---\n\nCaf\u00e9 au lait.\n".encode("cp1252"))
+    result = run_lint(one_page_project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "docs/index.md:5: the file is not UTF-8 text: it looks like Windows-1252" in result.stdout
+    assert "iconv -f WINDOWS-1252 -t UTF-8" in result.stdout

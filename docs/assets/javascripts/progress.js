@@ -187,16 +187,6 @@
     var count = summary(state);
     panel.querySelector("[data-progress-summary]").textContent =
       doneText(count) + " · " + formatMinutes(count.minutesLeft) + " left";
-    var resume = panel.querySelector("[data-progress-resume]");
-    var last = state.last && lessonByUrl[state.last];
-    if (last) {
-      var link = resume.querySelector("a");
-      link.href = new URL(last.url, siteRoot).href;
-      resume.querySelector("[data-progress-resume-title]").textContent = last.title;
-      resume.hidden = false;
-    } else {
-      resume.hidden = true;
-    }
     var dialog = panel.querySelector("dialog");
     // A property, not addEventListener: render runs again on the same page.
     dialog.onclose = function () {
@@ -206,14 +196,33 @@
     reveal(panel);
   }
 
+  // The home page's one primary action (overrides/partials/course-start.html): it starts the
+  // course, or, once a lesson has been opened, resumes at the last one.
+  function renderStart(state) {
+    var start = document.querySelector("[data-course-start]");
+    if (!start) return;
+    if (!start.hasAttribute("data-first-lesson")) {
+      start.setAttribute("data-first-lesson", start.href);
+      start.setAttribute("data-first-text", start.textContent);
+    }
+    var note = document.querySelector("[data-progress-resume]");
+    var last = state.last && lessonByUrl[state.last];
+    start.href = last ? new URL(last.url, siteRoot).href : start.getAttribute("data-first-lesson");
+    start.textContent = last ? "Resume where you left off" : start.getAttribute("data-first-text");
+    if (note) {
+      note.querySelector("[data-progress-resume-title]").textContent = last ? last.title : "";
+      note.hidden = !last;
+    }
+  }
+
   function renderLessonControl(state) {
     var control = document.querySelector("[data-lesson-done]");
     var lesson = currentLesson();
     if (!control || !lesson) return;
     var done = lessonStatus(lesson, state) === "done";
     var button = control.querySelector("button");
+    // The name stays; the state is aria-pressed alone (course.css draws it).
     button.setAttribute("aria-pressed", String(done));
-    button.textContent = done ? "Done ✓ — undo" : "Mark lesson as done";
     reveal(control);
   }
 
@@ -241,6 +250,7 @@
     var state = loadState();
     renderStates(state);
     renderCourseProgress(state);
+    renderStart(state);
     renderLessonControl(state);
     renderNavMarks(state);
   }
