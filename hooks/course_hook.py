@@ -138,7 +138,9 @@ def _nav_item(item: Page | Section, check: CourseCheck) -> NavPage | NavSection:
 
 
 def _nav_page(page: Page, check: CourseCheck) -> NavPage:
-    # The front matter the rules parsed: read once per build.
     source = check.source.pages.get(page.file.src_uri)
-    return NavPage(page.file.src_uri, page.url, source.front_matter) if source else NavPage(page.file.src_uri, page.url)
+    # The front matter the rules parsed and the reading time computed from the same lines: read once per build.
+    if source is None:
+        return NavPage(page.file.src_uri, page.url)
+    return NavPage(page.file.src_uri, page.url, source.front_matter, source.reading_time.minutes)
 
