@@ -30,8 +30,19 @@ def steps(workflow: dict) -> list[dict]:
     return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
 
 
-def test_there_is_a_ci_and_a_deploy_workflow() -> None:
-    assert [path.name for path in WORKFLOWS] == ["ci.yml", "deploy.yml"]
+def test_there_are_ci_deploy_and_upkeep_workflows() -> None:
+    assert [path.name for path in WORKFLOWS] == ["ci.yml", "deploy.yml", "upkeep.yml"]
+
+
+def test_upkeep_runs_weekly_and_on_demand_and_audits_everything() -> None:
+    workflow = load(GITHUB / "workflows" / "upkeep.yml")
+    assert set(workflow["on"]) == {"schedule", "workflow_dispatch"}
+    assert workflow["on"]["schedule"][0]["cron"].endswith("* * 1")  # weekly
+    (job,) = workflow["jobs"].values()
+    assert job["permissions"] == {"contents": "read"}
+    runs = [step.get("run", "") for step in steps(workflow)]
+    assert "make build" in runs
+    assert any("tools/upkeep.py --site site" in run for run in runs)
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
