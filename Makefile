@@ -19,8 +19,10 @@ node_modules/.installed: package.json package-lock.json
 
 install: $(VENV)/.installed node_modules/.installed
 
+# --dirty: a save re-renders only the pages it reaches (hooks/preview_hook.py decides which);
+# overrides/ is watched too, and a template change re-renders every page.
 serve: install
-	$(BIN)/properdocs serve -f mkdocs.yml --dev-addr 127.0.0.1:8000
+	$(BIN)/properdocs serve --dirty -f mkdocs.yml --dev-addr 127.0.0.1:8000 --watch overrides
 
 build: install
 	$(BIN)/properdocs build -f mkdocs.yml --clean --site-dir $(SITE_DIR)

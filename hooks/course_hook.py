@@ -28,7 +28,8 @@ from mkdocs.utils import CountHandler
 
 from course import Course, NavPage, NavSection, format_minutes
 from course.anchors import configured_slugify
-from course.check import CourseCheck, check_course
+from course.check import CheckMemory, CourseCheck, check_course
+from course.preview import EVERY_PAGE, INPUTS, course_view, problems_view
 from course.structure import assemble_course
 
 log = get_plugin_logger("course")
@@ -73,6 +74,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         [file.src_uri for file in docs if not file.is_documentation_page()],
         slugify=configured_slugify(config.mdx_configs.get("toc")),
         lesson_template=template.read_text(encoding="utf-8") if template.is_file() else None,
+        # The preview keeps each page's parse and page-rule results: a save checks that page again.
+        memory=INPUTS.memory("check", CheckMemory) if INPUTS.active else None,
     )
     # MkDocs would read each page again, as strict UTF-8; handing it the text decoded above saves
     # that read and lets the preview show a page saved in another encoding (from its best guess).
@@ -106,6 +109,13 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     # The rules have reported every mistake; a lesson or block with one is left out of the course
     # (only `serve` gets this far with mistakes), so every other page still renders.
     _course, _ = assemble_course(items)
+    if INPUTS.active:
+        # What each page shows of the course and of the problems (the incremental preview).
+        homepage = nav.homepage.file.src_uri if nav.homepage is not None else None
+        INPUTS.note(EVERY_PAGE, "problems", problems_view(_check.by_file.get("mkdocs.yml", ())))
+        for file in files.documentation_pages():
+            INPUTS.note(file.src_uri, "course", course_view(_course, file.src_uri, homepage=file.src_uri == homepage))
+            INPUTS.note(file.src_uri, "problems", problems_view(_check.by_file.get(file.src_uri, ())))
     return nav
 
 

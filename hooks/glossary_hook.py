@@ -18,7 +18,8 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from course.anchors import configured_slugify
-from course.glossary import GLOSSARY_PAGE, Entry, Glossary, SourcePage, add_tooltips, collect_glossary
+from course.glossary import GLOSSARY_PAGE, Entry, Glossary, GlossaryMemory, SourcePage, add_tooltips, collect_glossary
+from course.preview import INPUTS, TooltipInputs
 
 # Material's search multiplies the glossary's scores by this, so a term's entry comes before the
 # lessons that mention it.
@@ -49,7 +50,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     pages = [_source_page(page, course_page) for page, course_page in _pages_in_order(nav.items)]
     # hooks/course_hook.py has run the course rules on these pages (a term defined twice, a name
     # given to two terms); the glossary is collected once, here, from the text it decoded.
-    _glossary = collect_glossary(pages, configured_slugify(config.mdx_configs.get("toc")))
+    # The preview keeps what the glossary read from each page: a save reads the saved page again.
+    memory = INPUTS.memory("glossary", GlossaryMemory) if INPUTS.active else None
+    _glossary = collect_glossary(pages, configured_slugify(config.mdx_configs.get("toc")), memory)
+    if INPUTS.active:
+        # The entries each lesson's text could get a tooltip for (the incremental preview).
+        views = INPUTS.memory("tooltips", TooltipInputs).views(_glossary, {page.src_path: page.text for page in pages})
+        for src_path, view in views.items():
+            INPUTS.note(src_path, "glossary", view)
     env = config.theme.get_env()
     _glossary_file.content_string = env.get_template("partials/glossary.md").render(
         glossary=_glossary, search_boost=SEARCH_BOOST

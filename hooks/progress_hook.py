@@ -19,13 +19,17 @@ from course.progress import course_map, course_map_script, quiz_ids
 COURSE_MAP_TARGET = Path("assets/javascripts/course-map.js")
 
 _course: Course | None = None
+# Each lesson's quiz ids, from its last rendering: the incremental preview (hooks/preview_hook.py)
+# renders only the pages a save reaches, and the map must still list every lesson's quizzes.
 _quizzes: dict[str, tuple[str, ...]] = {}
+_project: str | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _course
-    _course = None  # `properdocs serve` rebuilds in the same process
-    _quizzes.clear()
+    global _project
+    if config.config_file_path != _project:  # the same process may build another project
+        _project = config.config_file_path
+        _quizzes.clear()
     return config
 
 

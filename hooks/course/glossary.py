@@ -177,7 +177,49 @@ class Glossary:
         )
 
 
-def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify) -> Glossary:
+@dataclass
+class GlossaryMemory:
+    """What the glossary read from each page, kept by the page's text between builds.
+
+    The preview (`make serve`) keeps one for the session, so a save parses only the saved page
+    and, unless a term or alias changed, looks for terms in that page only.
+    """
+
+    _pages: dict[str, tuple[str, tuple[str | None, str, list[tuple[Definition, str | None]]]]] = field(default_factory=dict)
+    _uses: dict[str, tuple[str, tuple[object, ...], frozenset[str]]] = field(default_factory=dict)
+
+    def read(self, page: SourcePage, slugify: Slugify) -> tuple[str | None, str, list[tuple[Definition, str | None]]]:
+        """The page's front matter title, its Markdown after the front matter, and its definitions
+        with the anchor of the heading above each."""
+        known = self._pages.get(page.src_path)
+        if known is None or known[0] != page.text:
+            title, end_line, body = _split_page(page.text)
+            definitions, _ = read_definitions(page.src_path, body, end_line + 1)
+            found = []
+            if definitions:
+                lines = [replace(line, number=line.number + end_line) for line in source_lines(body)]
+                anchors = [(heading.line, heading.anchor) for heading in heading_anchors(lines, slugify)]
+                found = [(definition, _anchor_above(anchors, definition.line)) for definition in definitions]
+            known = (page.text, (title, body, found))
+            self._pages[page.src_path] = known
+        return known[1]
+
+    def uses(self, page: SourcePage, body: str, matcher: TermMatcher, matcher_key: tuple[object, ...]) -> frozenset[str]:
+        """The slugs of the terms the page's prose uses."""
+        known = self._uses.get(page.src_path)
+        if known is None or known[0] != page.text or known[1] != matcher_key:
+            found = frozenset(match.entry.slug for match in matcher.find(prose_of_markdown(body)))
+            known = (page.text, matcher_key, found)
+            self._uses[page.src_path] = known
+        return known[2]
+
+    def keep_only(self, src_paths: set[str]) -> None:
+        for table in (self._pages, self._uses):
+            for gone in table.keys() - src_paths:
+                del table[gone]
+
+
+def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify, memory: GlossaryMemory | None = None) -> Glossary:
     """Every definition of ``pages`` (in course order), with where each term is used.
 
     Never fails: mistakes (a term defined twice, a name given to two terms, a definition without
@@ -185,18 +227,15 @@ def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify) -> Glossary:
     course/rules/). Here the first definition of a name wins and a definition that clashes with
     an earlier one is left out, so the preview can show the glossary while the rules list them.
     """
+    memory = memory if memory is not None else GlossaryMemory()
     refs: dict[str, PageRef] = {}
     bodies: dict[str, str] = {}
     found: list[tuple[Definition, str | None]] = []  # every definition, with the anchor of the heading above it
     for page in pages:
-        title, end_line, body = _split_page(page.text)
+        title, body, definitions = memory.read(page, slugify)
         refs[page.src_path] = PageRef(page.src_path, title or page.nav_title or posixpath.basename(page.src_path))
         bodies[page.src_path] = body
-        definitions, _ = read_definitions(page.src_path, body, end_line + 1)
-        if definitions:
-            lines = [replace(line, number=line.number + end_line) for line in source_lines(body)]
-            anchors = [(heading.line, heading.anchor) for heading in heading_anchors(lines, slugify)]
-            found += [(definition, _anchor_above(anchors, definition.line)) for definition in definitions]
+        found += definitions
     left_out = {id(definition) for definition, _ in name_clashes([definition for definition, _ in found], slugify)}
     first: dict[str, tuple[Definition, PageRef, str | None]] = {}  # casefolded term -> its definition
     defined_keys: dict[str, set[str]] = {}  # src_path -> casefolded terms defined there
@@ -213,12 +252,14 @@ def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify) -> Glossary:
     defined_on = {path: frozenset(entries[key].slug for key in keys) for path, keys in defined_keys.items()}
 
     matcher = TermMatcher(entries.values())
+    matcher_key = tuple(sorted((entry.slug, _names(entry)) for entry in entries.values()))
     used: dict[str, list[PageRef]] = {entry.slug: [] for entry in entries.values()}
     for page in pages:
         if page.course_page:
-            found_slugs = {match.entry.slug for match in matcher.find(prose_of_markdown(bodies[page.src_path]))}
+            found_slugs = memory.uses(page, bodies[page.src_path], matcher, matcher_key)
             for slug in found_slugs - defined_on.get(page.src_path, frozenset()):
                 used[slug].append(refs[page.src_path])
+    memory.keep_only({page.src_path for page in pages})
     finished = sorted(
         (
             replace(entry, used_in=tuple(used[entry.slug][:USED_IN_LIMIT]),
@@ -332,6 +373,16 @@ _CONSONANT_Y_END = re.compile(r"[^aeiou]y$", re.IGNORECASE)
 
 def _names(entry: Entry) -> tuple[str, ...]:
     return entry.aliases if entry.everyday_word else entry.names
+
+
+_PLAIN_WORD = re.compile(r"[^\W_]+")
+
+
+def forms_first_words(entry: Entry) -> frozenset[str]:
+    """The first word (letters and digits, in lower case) of every form the matcher finds the
+    entry by: a text in which none of them occurs can hold no use of the term."""
+    forms = [form for name in _names(entry) for form in (name, plural(name))]
+    return frozenset(word.group().lower() for form in forms if (word := _PLAIN_WORD.search(form)) is not None)
 
 
 def plural(name: str) -> str:

@@ -1,0 +1,80 @@
+"""Builds a project the way `make serve` (`properdocs serve --dirty`) builds it, in this interpreter:
+a first build, then a rebuild after each change, each from a freshly loaded configuration like the
+server's builder. Prints one JSON object: for each build, the pages it rendered again.
+
+    python tests/preview_build.py PROJECT SITE_DIR [CHANGES.json]   (the incremental preview)
+    python tests/preview_build.py --full PROJECT SITE_DIR           (one full build, as serve without --dirty)
+
+CHANGES.json is a list of changes, each a mapping of file (relative to PROJECT) to its new text;
+each change is written, then the site is rebuilt. Run by tests/build/test_incremental_preview.py
+in a fresh interpreter, so the hooks' memory starts empty as in a new `make serve`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import sys
+from pathlib import Path
+
+import properdocs.replacement  # noqa: F401 - first: plugins import `mkdocs`, which must be ProperDocs
+from properdocs.commands.build import build
+from properdocs.config import load_config
+
+# What `properdocs serve --dev-addr 127.0.0.1:8000` sets as the site's URL.
+SERVE_URL = "http://127.0.0.1:8000/"
+_RENDERING = re.compile(r"Rendering (\d+) of (\d+) pages")
+
+
+class _Rendered(logging.Handler):
+    """Collects the preview hook's count and MkDocs' 'Building page' debug lines."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.pages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message.startswith("Building page "):
+            self.pages.append(message.removeprefix("Building page "))
+
+
+def _config(project: Path, site_dir: Path):
+    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))
+    config.site_url = SERVE_URL
+    return config
+
+
+def main() -> None:
+    arguments = sys.argv[1:]
+    full = arguments[:1] == ["--full"]
+    if full:
+        arguments = arguments[1:]
+    project, site_dir = Path(arguments[0]).resolve(), Path(arguments[1]).resolve()
+    changes = json.loads(Path(arguments[2]).read_text()) if len(arguments) > 2 else []
+    os.chdir(project)
+    handler = _Rendered()
+    logger = logging.getLogger("properdocs.commands.build")
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    config = _config(project, site_dir)
+    config.plugins.on_startup(command="serve", dirty=not full)
+    rendered: list[list[str]] = []
+    try:
+        build(config, serve_url=SERVE_URL, dirty=not full)
+        rendered.append(handler.pages[:])
+        for change in changes:
+            for name, text in change.items():
+                (project / name).write_text(text, encoding="utf-8")
+            handler.pages.clear()
+            build(_config(project, site_dir), serve_url=SERVE_URL, dirty=True)
+            rendered.append(handler.pages[:])
+    finally:
+        config.plugins.on_shutdown()
+    print(json.dumps({"rendered": rendered}))
+
+
+if __name__ == "__main__":
+    main()
