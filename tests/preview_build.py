@@ -6,7 +6,8 @@ server's builder. Prints one JSON object: for each build, the pages it rendered 
     python tests/preview_build.py --full PROJECT SITE_DIR           (one full build, as serve without --dirty)
 
 CHANGES.json is a list of changes, each a mapping of file (relative to PROJECT) to its new text;
-each change is written, then the site is rebuilt. Run by tests/build/test_incremental_preview.py
+each change is written, then the site is rebuilt, and the site as it then is is copied to
+SITE_DIR-1, SITE_DIR-2, ... (the site the contributor sees after each save). Run by tests/build/test_incremental_preview.py
 in a fresh interpreter, so the hooks' memory starts empty as in a new `make serve`.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -25,11 +26,10 @@ from properdocs.config import load_config
 
 # What `properdocs serve --dev-addr 127.0.0.1:8000` sets as the site's URL.
 SERVE_URL = "http://127.0.0.1:8000/"
-_RENDERING = re.compile(r"Rendering (\d+) of (\d+) pages")
 
 
 class _Rendered(logging.Handler):
-    """Collects the preview hook's count and MkDocs' 'Building page' debug lines."""
+    """Collects MkDocs' 'Building page' debug lines: the pages a build renders."""
 
     def __init__(self) -> None:
         super().__init__(logging.DEBUG)
@@ -71,6 +71,7 @@ def main() -> None:
             handler.pages.clear()
             build(_config(project, site_dir), serve_url=SERVE_URL, dirty=True)
             rendered.append(handler.pages[:])
+            shutil.copytree(site_dir, f"{site_dir}-{len(rendered) - 1}")
     finally:
         config.plugins.on_shutdown()
     print(json.dumps({"rendered": rendered}))
