@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from course.anchors import configured_slugify
 from course.glossary import GLOSSARY_PAGE, Entry, Glossary, GlossaryMemory, SourcePage, add_tooltips, collect_glossary
-from course.preview import INPUTS, TooltipInputs
+from course.preview import INPUTS, tooltip_views
 
 # Material's search multiplies the glossary's scores by this, so a term's entry comes before the
 # lessons that mention it.
@@ -29,6 +29,8 @@ SEARCH_BOOST = 5
 _glossary: Glossary | None = None
 _glossary_file: File | None = None
 _term_template: Template | None = None
+# The terms each page's HTML held at its last rendering (src_path -> slugs), for the incremental preview.
+_found_in_html: dict[str, frozenset[str]] = {}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -55,8 +57,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _glossary = collect_glossary(pages, configured_slugify(config.mdx_configs.get("toc")), memory)
     if INPUTS.active:
         # The entries each lesson's text could get a tooltip for (the incremental preview).
-        views = INPUTS.memory("tooltips", TooltipInputs).views(_glossary, {page.src_path: page.text for page in pages})
-        for src_path, view in views.items():
+        for src_path, view in tooltip_views(_glossary, _found_in_html).items():
             INPUTS.note(src_path, "glossary", view)
     env = config.theme.get_env()
     _glossary_file.content_string = env.get_template("partials/glossary.md").render(
@@ -75,7 +76,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     def render(entry: Entry, text: str) -> str:
         return template.render(entry=entry, text=text, href=f"{glossary_url}#{entry.slug}")
 
-    return permalinks_without_tooltips(add_tooltips(html, _glossary, page.file.src_uri, render))
+    seen: set[str] = set()
+    html = add_tooltips(html, _glossary, page.file.src_uri, render, seen)
+    _found_in_html[page.file.src_uri] = frozenset(seen)
+    return permalinks_without_tooltips(html)
 
 
 # The ¶ link the toc extension puts after each heading, with its fixed title.

@@ -17,9 +17,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs_print_site_plugin import renderer as print_view_renderer
 from mkdocs_print_site_plugin.plugin import PrintSitePlugin
-from mkdocs_print_site_plugin.urls import get_page_key
+from mkdocs_print_site_plugin.urls import fix_internal_links, get_page_key
 
+from course.preview import INPUTS
 from course.printing import printable
 
 _env: Environment | None = None
@@ -38,7 +40,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _print_view_js[:] = [str(script) for script in config.extra_javascript if _from_plugin(str(script))]
     config.extra_css = [path for path in config.extra_css if not _from_plugin(str(path))]
     config.extra_javascript = [script for script in config.extra_javascript if not _from_plugin(str(script))]
+    if INPUTS.active:
+        # The plugin rewrites the links of every page's share on every build, most of a preview
+        # rebuild's time at a thousand lessons; a save changes few pages' shares, so each page's
+        # rewrite is kept by its HTML (the function is pure: HTML, URL and numbering in, HTML out).
+        print_view_renderer.fix_internal_links = _kept_fix_internal_links  # type: ignore[attr-defined]
     return config
+
+
+_fixed_links: dict[str, tuple[tuple[str, bool, str], str]] = {}  # page URL -> (arguments, result)
+
+
+def _kept_fix_internal_links(page_html: str, page_url: str, directory_urls: bool, heading_number: str) -> str:
+    arguments = (page_html, directory_urls, heading_number)
+    known = _fixed_links.get(page_url)
+    if known is None or known[0] != arguments:
+        known = (arguments, fix_internal_links(page_html, page_url, directory_urls, heading_number))
+        _fixed_links[page_url] = known
+    return known[1]
 
 
 def _from_plugin(path: str) -> bool:

@@ -165,6 +165,8 @@ class Glossary:
     matcher: TermMatcher = field(compare=False)
     defined_on: dict[str, frozenset[str]] = field(compare=False)  # src_path -> slugs defined there
     tooltip_pages: frozenset[str] = frozenset()
+    # src_path -> slugs of the terms its prose uses (its own definitions included)
+    uses: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
     @property
     def groups(self) -> tuple[LetterGroup, ...]:
@@ -254,9 +256,10 @@ def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify, memory: Glos
     matcher = TermMatcher(entries.values())
     matcher_key = tuple(sorted((entry.slug, _names(entry)) for entry in entries.values()))
     used: dict[str, list[PageRef]] = {entry.slug: [] for entry in entries.values()}
+    uses: dict[str, frozenset[str]] = {}
     for page in pages:
         if page.course_page:
-            found_slugs = memory.uses(page, bodies[page.src_path], matcher, matcher_key)
+            found_slugs = uses[page.src_path] = memory.uses(page, bodies[page.src_path], matcher, matcher_key)
             for slug in found_slugs - defined_on.get(page.src_path, frozenset()):
                 used[slug].append(refs[page.src_path])
     memory.keep_only({page.src_path for page in pages})
@@ -273,6 +276,7 @@ def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify, memory: Glos
         matcher=TermMatcher(finished),
         defined_on=defined_on,
         tooltip_pages=frozenset(page.src_path for page in pages if page.course_page),
+        uses=uses,
     )
 
 
@@ -375,16 +379,6 @@ def _names(entry: Entry) -> tuple[str, ...]:
     return entry.aliases if entry.everyday_word else entry.names
 
 
-_PLAIN_WORD = re.compile(r"[^\W_]+")
-
-
-def forms_first_words(entry: Entry) -> frozenset[str]:
-    """The first word (letters and digits, in lower case) of every form the matcher finds the
-    entry by: a text in which none of them occurs can hold no use of the term."""
-    forms = [form for name in _names(entry) for form in (name, plural(name))]
-    return frozenset(word.group().lower() for form in forms if (word := _PLAIN_WORD.search(form)) is not None)
-
-
 def plural(name: str) -> str:
     """The regular English plural of a term's last word: roadmap -> roadmaps, key activity -> key activities."""
     if _is_abbreviation(name):
@@ -465,11 +459,15 @@ _CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I
 RenderTooltip = Callable[[Entry, str], str]  # (entry, the matched HTML text) -> the tooltip's HTML
 
 
-def add_tooltips(page_html: str, glossary: Glossary, src_path: str, render: RenderTooltip) -> str:
-    """Turn the first use of each term in the page's prose into a tooltip, rendered by ``render``."""
+def add_tooltips(
+    page_html: str, glossary: Glossary, src_path: str, render: RenderTooltip, seen: set[str] | None = None
+) -> str:
+    """Turn the first use of each term in the page's prose into a tooltip, rendered by ``render``;
+    ``seen`` gets the slug of every term found in that prose (with a tooltip or not)."""
     if src_path not in glossary.tooltip_pages:
         return page_html
     done = set(glossary.defined_on.get(src_path, ()))
+    seen = seen if seen is not None else set()
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # open elements and whether text inside them is skipped
     position = 0
@@ -478,7 +476,7 @@ def add_tooltips(page_html: str, glossary: Glossary, src_path: str, render: Rend
             continue  # inside a script or style, already copied
         text = page_html[position:tag.start()]
         skipped = bool(stack) and stack[-1][1]
-        out.append(text if skipped else _link_terms(text, glossary.matcher, done, render))
+        out.append(text if skipped else _link_terms(text, glossary.matcher, done, render, seen))
         out.append(tag.group(0))
         position = tag.end()
         name = (tag.group("name") or "").lower()
@@ -498,7 +496,7 @@ def add_tooltips(page_html: str, glossary: Glossary, src_path: str, render: Rend
             inherited = bool(stack) and stack[-1][1]
             stack.append((name, inherited or name in _SKIPPED_TAGS or _has_skipped_class(tag.group("attrs"))))
     tail = page_html[position:]
-    out.append(tail if stack and stack[-1][1] else _link_terms(tail, glossary.matcher, done, render))
+    out.append(tail if stack and stack[-1][1] else _link_terms(tail, glossary.matcher, done, render, seen))
     return "".join(out)
 
 
@@ -510,12 +508,13 @@ def _has_skipped_class(attrs: str) -> bool:
     return not _SKIPPED_CLASSES.isdisjoint(classes)
 
 
-def _link_terms(text: str, matcher: TermMatcher, done: set[str], render: RenderTooltip) -> str:
+def _link_terms(text: str, matcher: TermMatcher, done: set[str], render: RenderTooltip, seen: set[str]) -> str:
     if not text.strip():
         return text
     pieces: list[str] = []
     position = 0
     for match in matcher.find(text):
+        seen.add(match.entry.slug)
         if match.entry.slug in done:
             continue
         done.add(match.entry.slug)

@@ -15,12 +15,11 @@ rebuild with a full build for each kind of change, page by page.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from course.glossary import Entry, Glossary, forms_first_words
+from course.glossary import Entry, Glossary
 from course.structure import Course
 
 T = TypeVar("T")
@@ -103,44 +102,21 @@ def tooltip_entry(entry: Entry) -> tuple[Any, ...]:
     return (entry.term, entry.slug, entry.short, entry.aliases, entry.everyday_word)
 
 
-_WORD = re.compile(r"[^\W_]+")
+def tooltip_views(glossary: Glossary, found_in_html: Mapping[str, frozenset[str]]) -> dict[str, tuple[Any, ...]]:
+    """For each page that gets tooltips: the glossary entries its tooltips could show.
 
-
-@dataclass
-class TooltipInputs:
-    """Which glossary entries each page's text could get a tooltip for.
-
-    A tooltip goes on the first use of a term, alias or plural in a lesson (course/glossary.py):
-    a page's tooltips can change only when an entry whose first word occurs in the page changes,
-    appears or goes. The words of each page are kept by its text, so a save reads the saved page
-    only.
+    A tooltip goes on the first use of a term, alias or plural in a lesson (course/glossary.py).
+    A page's tooltips can change only when an entry its text uses changes: the entries the
+    current glossary finds in the page's Markdown prose (so a new term or alias that the page
+    uses counts), and those its last rendering found in its HTML (so a term that is gone counts).
     """
-
-    _words: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # src_path -> (text, its words)
-
-    def words(self, src_path: str, text: str) -> frozenset[str]:
-        known = self._words.get(src_path)
-        if known is None or known[0] != text:
-            known = (text, frozenset(_WORD.findall(text.lower())))
-            self._words[src_path] = known
-        return known[1]
-
-    def views(self, glossary: Glossary, pages: Mapping[str, str]) -> dict[str, tuple[Any, ...]]:
-        """For each page (src_path -> text) that gets tooltips: the entries it could mention."""
-        by_word: dict[str, list[Entry]] = {}
-        for entry in glossary.entries:
-            for word in forms_first_words(entry):
-                by_word.setdefault(word, []).append(entry)
-        views = {}
-        for src_path, text in pages.items():
-            if src_path not in glossary.tooltip_pages:
-                continue
-            words = self.words(src_path, text)
-            found = {tooltip_entry(entry) for word in words & by_word.keys() for entry in by_word[word]}
-            views[src_path] = (tuple(sorted(found)), tuple(sorted(glossary.defined_on.get(src_path, ()))))
-        for gone in self._words.keys() - pages.keys():
-            del self._words[gone]
-        return views
+    by_slug = {entry.slug: entry for entry in glossary.entries}
+    views = {}
+    for src_path in glossary.tooltip_pages:
+        slugs = glossary.uses.get(src_path, frozenset()) | found_in_html.get(src_path, frozenset())
+        shown = tuple(sorted((slug, tooltip_entry(by_slug[slug]) if slug in by_slug else None) for slug in slugs))
+        views[src_path] = (shown, tuple(sorted(glossary.defined_on.get(src_path, ()))))
+    return views
 
 
 def problems_view(problems: Iterable[object]) -> tuple[str, ...]:
