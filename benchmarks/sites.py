@@ -25,6 +25,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -188,15 +189,31 @@ def project_variants(target: Path) -> dict[str, Variant]:
     return {name: make_variant(name, PROJECT_DIR / "docs", nav, target / name) for name in VARIANTS}
 
 
-def build(variant: Variant, site_dir: Path) -> float:
-    """`properdocs build` of the variant as a contributor runs it (strict, except no-hooks); wall-clock seconds."""
+@dataclass(frozen=True)
+class BuildRun:
+    """One build's cost: wall-clock seconds, CPU seconds (user + system, the build process and its
+    children: the git plugin's workers, Chromium), and the peak resident memory of its largest process."""
+
+    wall_s: float
+    cpu_s: float
+    peak_rss_mb: float
+
+
+def build(variant: Variant, site_dir: Path) -> BuildRun:
+    """`properdocs build` of the variant as a contributor runs it (strict, except no-hooks)."""
     # Not --quiet: it hides warnings from the counter that makes a strict build fail.
     command = [sys.executable, "-m", "properdocs", "build", "--clean"]
     command += ["--strict"] if variant.name != "no-hooks" else []
     command += ["-f", str(variant.config_file), "-d", str(site_dir)]
-    start = time.perf_counter()
-    process = subprocess.run(command, cwd=variant.project_dir, env=ENV, capture_output=True, text=True)
-    elapsed = time.perf_counter() - start
-    if process.returncode != 0:
-        raise SystemExit(f"The {variant.name} build failed:\n{process.stdout}{process.stderr}")
-    return elapsed
+    with tempfile.TemporaryFile() as output:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=variant.project_dir, env=ENV, stdout=output, stderr=subprocess.STDOUT)
+        # os.wait4 gives this child's own resource use (getrusage(RUSAGE_CHILDREN) would mix all children).
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            output.seek(0)
+            raise SystemExit(f"The {variant.name} build failed:\n{output.read().decode(errors='replace')}")
+    # ru_maxrss is in KiB on Linux.
+    return BuildRun(elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)

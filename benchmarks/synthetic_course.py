@@ -124,6 +124,12 @@ A generated course for the build-scaling benchmark.
 """
 
 
+def lesson_path(number: int) -> str:
+    """The path (relative to docs/) of the ``number``th lesson of the course (1-based)."""
+    block, position = divmod(number - 1, LESSONS_PER_BLOCK)
+    return f"{block + 1:03d}-synthetic-block/{position + 1:02d}-synthetic-lesson-{number}.md"
+
+
 def write_course(lessons: int, docs_dir: Path) -> list[dict]:
     """Write ``lessons`` lessons into ``docs_dir``; return the mkdocs.yml nav for them."""
     docs_dir.mkdir(parents=True, exist_ok=True)
@@ -140,7 +146,7 @@ def write_course(lessons: int, docs_dir: Path) -> list[dict]:
             number += 1
             if number > lessons:
                 break
-            name = f"{folder}/{position:02d}-synthetic-lesson-{number}.md"
+            name = lesson_path(number)
             (docs_dir / name).write_text(lesson_markdown(number))
             entries.append(name)
         nav.append({f"Synthetic block {block}": entries})
