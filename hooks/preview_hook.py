@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,8 +76,10 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _project
     if not INPUTS.active:
         return config
-    if config.config_file_path != _project:
-        _project = config.config_file_path
+    # (The first configuration `properdocs serve` loads names the file as given, the next ones in full.)
+    project = os.path.abspath(config.config_file_path)
+    if project != _project:
+        _project = project
         _forget()
     INPUTS.start()
     _new_renderings.clear()
@@ -95,16 +98,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not INPUTS.active:
         return files
     project = Path(config.config_file_path).parent
-    INPUTS.note(EVERY_PAGE, "config", Path(config.config_file_path).read_bytes())
+    INPUTS.note(EVERY_PAGE, "config", _config_files(Path(config.config_file_path)))
     INPUTS.note(EVERY_PAGE, "project", tuple(_folder_digest(project / part) for part in PROJECT_PARTS))
     INPUTS.note(EVERY_PAGE, "files", tuple(sorted(file.src_uri for file in files)))
     return files
 
 
+_INHERIT = re.compile(rb"^INHERIT:[ \t]*['\"]?(?P<parent>[^'\"\n]+?)['\"]?[ \t]*$", re.MULTILINE)
+
+
+def _config_files(path: Path) -> tuple[bytes, ...]:
+    """mkdocs.yml and the files it inherits from (MkDocs' INHERIT key), as bytes."""
+    content = path.read_bytes()
+    parent = _INHERIT.search(content)
+    if parent is None:
+        return (content,)
+    return (content, *_config_files(path.parent / parent.group("parent").decode()))
+
+
 def _folder_digest(folder: Path) -> str:
     digest = hashlib.blake2b(digest_size=16)
-    for root, dirs, names in sorted(os.walk(folder, followlinks=True)):
-        dirs[:] = sorted(name for name in dirs if name != "__pycache__")
+    for root, dirs, names in os.walk(folder, followlinks=True):
+        dirs[:] = sorted(name for name in dirs if name != "__pycache__")  # Python writes there as it imports
         for name in sorted(names):
             path = Path(root) / name
             digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())

@@ -6,6 +6,7 @@ hooks/course_hook.py builds and puts in every page's context.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -27,8 +28,9 @@ _project: str | None = None
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _project
-    if config.config_file_path != _project:  # the same process may build another project
-        _project = config.config_file_path
+    project = os.path.abspath(config.config_file_path)  # given as typed, or in full
+    if project != _project:  # the same process may build another project
+        _project = project
         _quizzes.clear()
     return config
 

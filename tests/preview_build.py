@@ -41,10 +41,19 @@ class _Rendered(logging.Handler):
             self.pages.append(message.removeprefix("Building page "))
 
 
-def _config(project: Path, site_dir: Path):
-    config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site_dir))
-    config.site_url = SERVE_URL
-    return config
+class _ServeConfig:
+    """Loads the configuration as `properdocs serve -f mkdocs.yml` does: the first time from the
+    file it opened (named as typed), then, once that file is closed, by its name."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self.file = open("mkdocs.yml", "rb")  # noqa: SIM115 - load_config closes it, as in serve
+        self.site_dir = site_dir
+
+    def __call__(self):
+        source = self.file.name if self.file.closed else self.file
+        config = load_config(config_file=source, site_dir=str(self.site_dir))
+        config.site_url = SERVE_URL
+        return config
 
 
 def main() -> None:
@@ -59,7 +68,8 @@ def main() -> None:
     logger = logging.getLogger("properdocs.commands.build")
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG)
-    config = _config(project, site_dir)
+    get_config = _ServeConfig(site_dir)
+    config = get_config()
     config.plugins.on_startup(command="serve", dirty=not full)
     rendered: list[list[str]] = []
     try:
@@ -69,7 +79,7 @@ def main() -> None:
             for name, text in change.items():
                 (project / name).write_text(text, encoding="utf-8")
             handler.pages.clear()
-            build(_config(project, site_dir), serve_url=SERVE_URL, dirty=True)
+            build(get_config(), serve_url=SERVE_URL, dirty=True)
             rendered.append(handler.pages[:])
             shutil.copytree(site_dir, f"{site_dir}-{len(rendered) - 1}")
     finally:
