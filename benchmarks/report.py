@@ -263,7 +263,7 @@ def _why_missed(results: dict, add) -> None:
             "Lighthouse multiplies by four to stand for a slow phone. It is "
             "Material's own start-up for the features the course uses (no page runs Mermaid any more): a one-off experiment on this machine "
             "(2026-11-26; Chromium at 4× CPU throttling, median of 5 loads of the lesson) measured 830 ms of long "
-            "tasks with the site as it is, 440 ms with a single colour scheme instead of the light / dark / system "
+            "tasks with the site as it is, 440 ms with a single color scheme instead of the light / dark / system "
             "toggle (Material recomputes every element's style twice as it sets the scheme), 470 ms with no theme "
             "features at all, and no difference without the course's own scripts (progress, glossary terms). The "
             "toggle and the features stay: dark mode is part of the course's accessibility promise."
@@ -627,7 +627,7 @@ def _changes(add) -> None:
     add(
         "- Mermaid no longer runs in the learner's browser: each diagram is drawn once at build time (the pinned "
         "Mermaid in headless Chromium, hooks/course/diagram_renderer.py), cached by the hash of its source, and "
-        "put into the page as inline SVG with Material's Mermaid theme, so its colours follow the light and dark "
+        "put into the page as inline SVG with Material's Mermaid theme, so its colors follow the light and dark "
         "schemes through CSS custom properties. The self-hosted mermaid.min.js (about 950 KB gzipped on every "
         "diagram page), its loader in overrides/main.html and the layout shift of the drawing replacing its "
         "source are gone. See \"Diagrams drawn at build time\" for the choice of renderer."

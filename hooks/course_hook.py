@@ -39,9 +39,9 @@ LESSON_TEMPLATE = Path("tools/templates/lesson.md")
 
 _serving = False
 # Rebuilt for every build, so `properdocs serve` picks up edits. Only what the later events need is
-# kept of the check (each page's front matter, the problems by file): its parse of every line of
+# kept of the check (each page's front matter and reading time, the problems by file): its parse of every line of
 # every page would stay in memory for the whole build.
-_front_matter: dict[str, FrontMatter] = {}
+_nav_sources: dict[str, tuple[FrontMatter, int]] = {}  # src_path -> (front matter, reading minutes)
 _problems: dict[str, tuple[Problem, ...]] = {}
 _course: Course | None = None
 
@@ -90,8 +90,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             source = file.abs_src_path
             file.content_string = text
             file.abs_src_path = source
-    _front_matter.clear()
-    _front_matter.update((src_path, page.front_matter) for src_path, page in check.source.pages.items())
+    _nav_sources.clear()
+    _nav_sources.update(
+        (src_path, (page.front_matter, page.reading_time.minutes)) for src_path, page in check.source.pages.items()
+    )
     _problems = check.by_file
     if check.problems:
         _report(check)
@@ -153,7 +155,9 @@ def _nav_item(item: Page | Section) -> NavPage | NavSection:
 
 
 def _nav_page(page: Page) -> NavPage:
-    # The front matter the rules parsed: read once per build.
-    front_matter = _front_matter.get(page.file.src_uri)
-    return NavPage(page.file.src_uri, page.url, front_matter) if front_matter is not None else NavPage(page.file.src_uri, page.url)
+    # The front matter the rules parsed and the reading time computed from the same lines: read once per build.
+    source = _nav_sources.get(page.file.src_uri)
+    if source is None:
+        return NavPage(page.file.src_uri, page.url)
+    return NavPage(page.file.src_uri, page.url, *source)
 

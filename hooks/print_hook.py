@@ -97,11 +97,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     # The plugin keeps each page's HTML in `page.html` and joins them only in on_post_build,
     # after every page's context event; hooks/course_hook.py has put `lesson` and `block` in
     # the context by now (it is registered first).
-    kept = getattr(page, "html", None)
-    if kept is None:
+    # The plugin keeps its copy before the hooks that run after it (hooks/quiz_hook.py names each
+    # question's objectives there), so the print view takes the page's finished content instead.
+    if getattr(page, "html", None) is None:
         return context
     assert _env is not None  # on_env always runs before the pages are rendered
-    html = _env.get_template("partials/print-page.html").render({**context, "content": kept})
+    html = _env.get_template("partials/print-page.html").render({**context, "content": page.content})
     page.html = printable(html, id_prefix=get_page_key(page.url) + "-")
     return context
 

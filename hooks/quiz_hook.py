@@ -20,6 +20,7 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from importlib.resources import files as package_files
 from itertools import count
 from typing import Any
@@ -105,16 +106,18 @@ def _with_objectives(html: str, declared: list[str | None], objectives: Any) -> 
     if not any(declared):
         return html
     assert _objectives_template is not None  # on_files runs before any page is read
-    texts = [str(item) for item in objectives] if isinstance(objectives, list) else []
+    texts = [" ".join(str(item).split()) for item in objectives] if isinstance(objectives, list) else []
     questions = iter(declared)
 
     def annotate(match: re.Match[str]) -> str:
         numbers = (next(questions, None) or "").split()
         if not numbers:
             return match.group()
-        checked = [(number, texts[int(number) - 1]) for number in numbers if number.isdigit() and 0 < int(number) <= len(texts)]
+        # Shown in the lesson's order, whatever the tag's; numbers the rules report are left out.
+        known = sorted({int(number) for number in numbers if number.isdigit() and 0 < int(number) <= len(texts)})
+        checked = [(number, texts[number - 1]) for number in known]
         label = _objectives_template.render(objectives=checked)
-        return f'<div class="quiz" data-objectives="{" ".join(numbers)}"{match.group("attributes")}>{label}'
+        return f'<div class="quiz" data-objectives="{escape(" ".join(numbers))}"{match.group("attributes")}>{label}'
 
     return _QUIZ_START.sub(annotate, html)
 

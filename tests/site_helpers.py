@@ -71,6 +71,13 @@ def load_mkdocs_config(project_dir: Path = PROJECT_DIR) -> dict:
     return yaml.load((project_dir / "mkdocs.yml").read_text(), Loader=_IgnoreTagsLoader)
 
 
+def lesson_minutes(src_path: str, project_dir: Path = PROJECT_DIR) -> int:
+    """A lesson's minutes as the site shows them: computed from its text, whatever it declares."""
+    from course.reading_time import reading_minutes
+
+    return reading_minutes((project_dir / "docs" / src_path).read_text())
+
+
 def read_front_matter(src_path: str) -> dict:
     text = (PROJECT_DIR / "docs" / src_path).read_text()
     return yaml.safe_load(text.split("---\n")[1]) if text.startswith("---\n") else {}

@@ -6,6 +6,11 @@ and exits with 1 when there is any. The course rules are the build's own: both c
 The lint adds only spelling (codespell) and Markdown style (pymarkdown), both configured in
 tools/lint/ and reported in the same form.
 
+The course is written in American English: codespell's British-to-American dictionary checks
+the pages, and the rest of the text learners and contributors read (the site's templates,
+stylesheets and scripts, mkdocs.yml's nav and footer, the scaffold, the messages of the course
+rules, the top-level and GitHub documents), reported as `<file>:<line>: ...` from the project.
+
     .venv/bin/python tools/lint_lessons.py                 # this repository
     .venv/bin/python tools/lint_lessons.py --project DIR   # another copy of the course
 """
@@ -13,12 +18,14 @@ tools/lint/ and reported in the same form.
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import re
 import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 
 TOOLS_DIR = Path(__file__).resolve().parent
@@ -31,7 +38,14 @@ from course.check import CourseCheck, check_course  # noqa: E402
 from course.site import read_site_config  # noqa: E402
 
 CODESPELL_WORDS = TOOLS_DIR / "lint" / "codespell-words.txt"
+# Typos, rare words, and British spellings (codespell names its American English dictionary so).
+CODESPELL_DICTIONARIES = "clear,rare,en-GB_to_en-US"
 PYMARKDOWN_CONFIG = TOOLS_DIR / "lint" / "pymarkdown.yml"
+# The project's text outside docs/'s pages, spelled like them (patterns relative to the project).
+PROJECT_TEXT = (
+    "*.md", "CITATION.cff", "LICENSE*", "mkdocs.yml", "overrides/**/*", "docs/assets/**/*.css", "docs/assets/**/*.js",
+    "hooks/**/*.py", "tools/**/*.py", "tools/templates/*", ".github/**/*.md", ".github/**/*.yml",
+)
 
 _CODESPELL_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+): (?P<word>.+?) ==> (?P<fix>.+)$")
 _PYMARKDOWN_LINE = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):\d+: (?P<rule>MD\d+): (?P<message>.+?)(?: \((?P<names>[\w,-]+)\))?$")
@@ -91,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         if files:
             problems += list(spelling_problems(Path(scratch), files))
             problems += list(style_problems(Path(scratch), files))
+    problems += list(project_spelling_problems(project))
     problems.sort(key=CourseError.sort_key)
     for problem in problems:
         print(problem)
@@ -127,18 +142,65 @@ def _slugify(mkdocs_yml: str) -> Slugify:
     return configured_slugify({"slugify": function, "separator": site.toc_separator})
 
 
+class ProjectFileProblem(CourseError):
+    """A problem in a file of the project outside docs/, named by its path from the project."""
+
+    @property
+    def where(self) -> str:
+        return self.src_path + (f":{self.line}" if self.line else "")
+
+
 def spelling_problems(project: Path, files: list[str]) -> Iterator[CourseError]:
-    output = _run(project, ["codespell_lib", "--ignore-words", str(CODESPELL_WORDS), *files])
+    """Spelling in the pages (``files``, copies under ``project``/docs/)."""
+    for path, line, word, fixes in _codespell(project, files):
+        yield CourseError(_docs_path(project, path), *_spelling_message(word, fixes), line=line)
+
+
+def project_spelling_problems(project: Path) -> Iterator[CourseError]:
+    """Spelling in the project's other text (PROJECT_TEXT)."""
+    files = sorted({
+        path.relative_to(project).as_posix()
+        for pattern in PROJECT_TEXT for path in project.glob(pattern)
+        if path.is_file() and "__pycache__" not in path.parts
+    })
+    for path, line, word, fixes in _codespell(project, files) if files else ():
+        yield ProjectFileProblem(Path(path).as_posix(), *_spelling_message(word, fixes), line=line)
+
+
+def _codespell(project: Path, files: list[str]) -> Iterator[tuple[str, int, str, list[str]]]:
+    """(path as codespell printed it, line, word, suggested fixes) for each word codespell flags."""
+    ignored = ",".join(_accepted_words())
+    options = ["--builtin", CODESPELL_DICTIONARIES, *(["--ignore-words-list", ignored] if ignored else [])]
+    output = _run(project, ["codespell_lib", *options, *files])
     for line in output.splitlines():
         match = _CODESPELL_LINE.match(line)
         if match:
-            suggestions = " or ".join(f"'{word.strip()}'" for word in match.group("fix").rstrip(",").split(",") if word.strip())
-            yield CourseError(
-                _docs_path(project, match.group("path")),
-                f"'{match.group('word')}' looks misspelled",
-                f"write {suggestions}; if the word is right, add it to tools/lint/{CODESPELL_WORDS.name}",
-                line=int(match.group("line")),
-            )
+            fixes = [word.strip() for word in match.group("fix").rstrip(",").split(",") if word.strip()]
+            yield match.group("path"), int(match.group("line")), match.group("word"), fixes
+
+
+def _accepted_words() -> list[str]:
+    """tools/lint/codespell-words.txt: one word per line; '#' starts a comment (why it is accepted)."""
+    lines = CODESPELL_WORDS.read_text(encoding="utf-8").splitlines() if CODESPELL_WORDS.is_file() else []
+    return [word for line in lines if (word := line.split("#", 1)[0].strip())]
+
+
+@functools.cache
+def _british_spellings() -> frozenset[str]:
+    """The words of codespell's British-to-American dictionary, to say why such a word is flagged."""
+    dictionary = resources.files("codespell_lib") / "data" / "dictionary_en-GB_to_en-US.txt"
+    return frozenset(line.split("->", 1)[0].strip() for line in dictionary.read_text(encoding="utf-8").splitlines() if "->" in line)
+
+
+def _spelling_message(word: str, fixes: list[str]) -> tuple[str, str]:
+    suggestions = " or ".join(f"'{fix}'" for fix in fixes)
+    exception = f"if the word is right, add it to tools/lint/{CODESPELL_WORDS.name}"
+    if word.lower() in _british_spellings():
+        return (
+            f"'{word}' is British spelling; the course is written in American English",
+            f"write {suggestions}; for a proper name or a quoted title, add it to tools/lint/{CODESPELL_WORDS.name} with a comment",
+        )
+    return f"'{word}' looks misspelled", f"write {suggestions}; {exception}"
 
 
 def style_problems(project: Path, files: list[str]) -> Iterator[CourseError]:

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from course.errors import Problem
-from course.rules import CourseRule, PageRule, admonitions, definitions, diagrams, files, front_matter, glossary, links
-from course.rules import markdown, names, quizzes, safety, scaffold, sections, structure
+from course.rules import CourseRule, PageRule, admonitions, assessment, definitions, diagrams, durations, files, front_matter
+from course.rules import glossary, links, markdown, names, quizzes, safety, scaffold, sections, structure
 from course.site import read_site_config
 from course.anchors import Slugify, configured_slugify
 from course.source import CourseSource, PageSource
@@ -44,10 +44,16 @@ PAGE_RULES: tuple[PageRule, ...] = (
     definitions.sentence_case_terms,
     definitions.short_definitions,
     definitions.named_aliases,
+    definitions.defined_before_use,
     quizzes.quiz_tags,
     quizzes.quiz_structure,
     quizzes.quiz_count,
     quizzes.declared_objectives,
+    assessment.every_objective_checked,
+    assessment.right_answer_not_longest,
+    assessment.absolutes_only_in_wrong_answers,
+    durations.declared_duration,
+    durations.lesson_length,
     admonitions.known_types,
     admonitions.indented_bodies,
     diagrams.mermaid_diagrams,

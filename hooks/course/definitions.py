@@ -13,7 +13,7 @@ _HEADING = re.compile(r"^(?P<hashes>#{2,6}) +(?P<text>.+?)(?: +#+)? *$")
 _FENCE = re.compile(r"^ *(```|~~~)")
 ALIASES_PREFIX = "Also called:"
 # `!!! definition everyday-word "Planning"`: the term is also an everyday word, wrong in most prose
-# ("roadmap planning sessions"), so only its aliases ("planning phase") are recognised in other lessons.
+# ("roadmap planning sessions"), so only its aliases ("planning phase") are recognized in other lessons.
 # An extra admonition class, so learners never see it.
 EVERYDAY_WORD = "everyday-word"
 
@@ -26,7 +26,7 @@ class Definition:
     src_path: str
     line: int  # 1-based line of the '!!! definition' opener
     section: str | None  # text of the nearest heading above it, if any
-    everyday_word: bool = False  # only the aliases are recognised in lessons, not the term itself
+    everyday_word: bool = False  # only the aliases are recognized in lessons, not the term itself
 
 
 def find_definitions(src_path: str, markdown: str, first_line: int = 1) -> list[Definition]:

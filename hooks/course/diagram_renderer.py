@@ -4,7 +4,7 @@ A narrow adapter around the pinned `mermaid` npm package, run in headless Chromi
 Playwright: the same Mermaid, in the same kind of browser, that used to draw the diagrams in
 the learner's browser, so the drawing is the one Mermaid 11 makes (BENCHMARKS.md compares it
 with mermaid-cli and mermaidx). Material's own Mermaid theme (the CSS its bundle hands to
-Mermaid, with the `--md-mermaid-*` colours that Material's stylesheet sets for each colour
+Mermaid, with the `--md-mermaid-*` colors that Material's stylesheet sets for each color
 scheme) is passed in the same way Material passes it, so one SVG follows the light and dark
 schemes through CSS custom properties.
 
@@ -33,7 +33,7 @@ from typing import Any
 # Bumped when what this adapter does to Mermaid's output changes, so cached drawings are redrawn.
 ADAPTER_VERSION = "1"
 
-# Mermaid's settings, as Material's bundle initialises it (themeCSS is added from Material's
+# Mermaid's settings, as Material's bundle initializes it (themeCSS is added from Material's
 # source, see material_theme_css), plus ids that do not depend on a random seed.
 MERMAID_CONFIG: dict[str, Any] = {
     "startOnLoad": False,

@@ -1,6 +1,6 @@
 """Mermaid's SVG made ready to sit inline in a page: stable ids, an image role, a natural size.
 
-Plain string work on the SVG Mermaid serialised (one root <svg> element, attributes in double
+Plain string work on the SVG Mermaid serialized (one root <svg> element, attributes in double
 quotes), so it is unit-tested without a browser.
 """
 

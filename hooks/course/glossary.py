@@ -11,7 +11,7 @@ Matching rules, as the README's "Writing a lesson" describes them for authors:
   ("program management" wins over "program").
 - Case does not matter, except for abbreviations written in capitals (PM, OKR, B2B): those match
   only in capitals, so "pm" in "3 pm" is not the product manager.
-- A term marked ``everyday-word`` (Planning, Closing) is recognised only through its aliases.
+- A term marked ``everyday-word`` (Planning, Closing) is recognized only through its aliases.
 - Tooltips go on the first use of each term per page, never on the page that defines it, and never
   inside headings, links, code, buttons, summaries, definitions or quizzes.
 
@@ -27,6 +27,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Generic, Protocol, TypeVar
 
 import yaml
 
@@ -89,23 +90,38 @@ class LetterGroup:
     entries: tuple[Entry, ...]
 
 
+class NamedTerm(Protocol):
+    """What the matcher needs of a term: a glossary Entry, or a page's own Definition (the rule
+    that terms are defined before use matches a lesson's terms the way its tooltips do)."""
+
+    @property
+    def term(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+    @property
+    def everyday_word(self) -> bool: ...
+
+
+TermT = TypeVar("TermT", bound=NamedTerm)
+
+
 @dataclass(frozen=True)
-class Match:
+class Match(Generic[TermT]):
     start: int
     end: int
-    entry: Entry
+    entry: TermT
     text: str
 
 
-class TermMatcher:
+class TermMatcher(Generic[TermT]):
     """Finds terms, aliases and their plurals in text: whole words, longest first."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(self, entries: Iterable[TermT]) -> None:
         # Keys are a form's words joined by a space (or by what else stands between them, as in
         # "R&D"): abbreviations in capitals as written, everything else in lower case. The prefix
         # sets hold every form's first words, so most words of a text cost one set lookup.
-        self._exact: dict[str, Entry] = {}
-        self._folded: dict[str, Entry] = {}
+        self._exact: dict[str, TermT] = {}
+        self._folded: dict[str, TermT] = {}
         self._exact_prefixes: set[str] = set()
         self._folded_prefixes: set[str] = set()
         self._first_words: set[str] = set()  # in lower case, abbreviations too
@@ -126,7 +142,7 @@ class TermMatcher:
             prefixes.update(keys[:-1])
             self._first_words.add(keys[0].lower())
 
-    def find(self, text: str) -> Iterator[Match]:
+    def find(self, text: str) -> Iterator[Match[TermT]]:
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters change length in lower case ("İ")
             lowered = "".join(char if len(char.lower()) != 1 else char.lower() for char in text)
@@ -162,7 +178,7 @@ class TermMatcher:
 @dataclass(frozen=True)
 class Glossary:
     entries: tuple[Entry, ...]  # alphabetical
-    matcher: TermMatcher = field(compare=False)
+    matcher: TermMatcher[Entry] = field(compare=False)
     defined_on: dict[str, frozenset[str]] = field(compare=False)  # src_path -> slugs defined there
     tooltip_pages: frozenset[str] = frozenset()
     # src_path -> slugs of the terms its prose uses (its own definitions included)
@@ -375,8 +391,8 @@ _SIBILANT_END = re.compile(r"(?:s|x|z|ch|sh)$", re.IGNORECASE)
 _CONSONANT_Y_END = re.compile(r"[^aeiou]y$", re.IGNORECASE)
 
 
-def _names(entry: Entry) -> tuple[str, ...]:
-    return entry.aliases if entry.everyday_word else entry.names
+def _names(entry: NamedTerm) -> tuple[str, ...]:
+    return entry.aliases if entry.everyday_word else (entry.term, *entry.aliases)
 
 
 def plural(name: str) -> str:

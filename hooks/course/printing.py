@@ -11,7 +11,7 @@ inputs unique by prefixing them with the page's key. Two things it leaves alone 
 The quiz plugin's per-page progress widgets, its "link to this question" anchors and its
 source comments are dropped too: they only make sense on the lesson page itself.
 
-Inline SVG (the drawn diagrams) is copied as it is: its own <style> is what colours it, and
+Inline SVG (the drawn diagrams) is copied as it is: its own <style> is what colors it, and
 its ids, named after the diagram's source, are unique in the whole course already.
 
 It runs on every page of every build, so it reads the HTML with one regular expression over

@@ -2,7 +2,7 @@
 
 Lessons write quizzes in mkdocs-quiz's syntax, plus one attribute of the course's own:
 
-    <quiz objectives="1 3">        opening tag; which front-matter objectives it checks (optional)
+    <quiz objectives="1 3">        opening tag; which front-matter objectives it checks (in lessons)
     The question?                  everything up to the first answer
     - [x] A right answer.          '- [x]' right, '- [ ]' wrong ('*' bullets too)
     > Feedback for it.             '>' lines directly under an answer

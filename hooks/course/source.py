@@ -17,6 +17,7 @@ from course.definitions import Definition, read_definitions
 from course.errors import CourseError
 from course.frontmatter import FrontMatter, read_front_matter
 from course.quizzes import PageQuizzes, read_quizzes
+from course.reading_time import ReadingTime, reading_time
 from course.site import NavEntry, NavSectionEntry, PageKind, SiteConfig
 from course.structure import NavPage, NavSection
 from course.text import Heading, SourceLine, headings, source_lines
@@ -71,6 +72,12 @@ class PageSource:
         return read_quizzes(self.body)
 
     @cached_property
+    def reading_time(self) -> ReadingTime:
+        """How long the page takes to read, from the lines and quizzes parsed above: computed once
+        per page, for the rules and for every minute figure the site shows."""
+        return reading_time(self.body, len(self.quizzes.quizzes))
+
+    @cached_property
     def _definitions(self) -> tuple[list[Definition], list[CourseError]]:
         start = self.front_matter.end_line
         return read_definitions(self.src_path, "\n".join(line.text for line in self.body), start + 1)
@@ -122,7 +129,8 @@ class CourseSource:
 
     def _nav_page(self, entry: NavEntry) -> NavPage:
         # A missing file is left out: the structure rules report it at its nav line.
-        return NavPage(entry.src_path, "", self.pages[entry.src_path].front_matter)
+        page = self.pages[entry.src_path]
+        return NavPage(entry.src_path, "", page.front_matter, page.reading_time.minutes)
 
     @cached_property
     def pages_in_course_order(self) -> list[PageSource]:

@@ -16,7 +16,7 @@ from typing import Any, Literal
 from course.errors import CourseError
 from course.frontmatter import FrontMatter
 
-LESSON_KEYS = ("title", "description", "objectives", "duration")
+LESSON_KEYS = ("title", "description", "objectives")
 BLOCK_KEYS = ("title", "description", "summary")
 
 
@@ -27,6 +27,7 @@ class NavPage:
     src_path: str
     url: str
     front_matter: FrontMatter = field(default_factory=FrontMatter)
+    reading_minutes: int | None = None  # computed from the page's text (course/reading_time.py)
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class Lesson:
     title: str
     description: str
     objectives: tuple[str, ...]
-    duration: int
+    duration: int  # minutes, computed from the lesson's text: every minute figure of the site
     next_src_path: str | None = None  # an explicit successor from the `next:` key
 
 
@@ -322,14 +323,24 @@ def _objectives(page: NavPage) -> tuple[str, ...]:
 
 
 def _duration(page: NavPage) -> int:
+    """The lesson's minutes: its reading time, computed from its text. A declared `duration` is
+    optional; when there is one it must be a number (the rules compare it with the reading time)."""
     value: Any = page.front_matter.data.get("duration")
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        found = "is missing" if value is None else f"is {value!r}"
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value <= 0):
         raise CourseError(
             page.src_path,
-            f"front matter 'duration' {found}, but must be a positive whole number of minutes",
-            "write e.g. 'duration: 12'",
+            f"front matter 'duration' is {value!r}, but must be a positive whole number of minutes",
+            "write e.g. 'duration: 12', or remove the line: the build computes the reading time from the text",
             line=page.front_matter.line_of("duration") or 1,
+        )
+    if page.reading_minutes is not None:
+        return page.reading_minutes
+    if value is None:  # a page given without its text: nothing to compute the minutes from
+        raise CourseError(
+            page.src_path,
+            "the lesson's reading time is unknown",
+            "build the course from the pages' text (course.source.CourseSource), or declare 'duration: N'",
+            line=1,
         )
     return value
 

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 from mkdocs_quiz.parsing import mask_code_blocks
 
-from site_helpers import PROJECT_DIR, html_path, page_url, read_front_matter
+from site_helpers import PROJECT_DIR, html_path, lesson_minutes, page_url, read_front_matter
 
 FIVE_PHASES = ["Initiation", "Planning", "Implementation", "Monitoring and control", "Closing"]
 REQUIRED_DEFINITIONS = [
@@ -47,7 +47,7 @@ def test_every_lesson_ends_with_a_card_for_its_successor(built_site: Path, nav_b
             expected_url, expected_title = page_url(successor), read_front_matter(successor)["title"]
             assert "next-block--lesson" in card["class"]
             assert read_front_matter(successor)["description"] in card.get_text(" ", strip=True)
-            assert f"{read_front_matter(successor)['duration']} min" in card.get_text()
+            assert f"{lesson_minutes(successor)} min" in card.get_text()
         else:
             next_block = nav_blocks[nav_blocks.index(block) + 1]
             expected_url, expected_title = page_url(next_block.index), next_block.title
@@ -64,7 +64,7 @@ def test_last_lesson_of_a_block_shows_the_next_block_summary_objectives_and_dura
         assert " ".join(read_front_matter(next_block.index)["summary"].split()) in text
         objectives = [o for lesson in next_block.lessons for o in read_front_matter(lesson)["objectives"]]
         assert [li.get_text(strip=True) for li in card.select("li")] == objectives
-        total = sum(read_front_matter(lesson)["duration"] for lesson in next_block.lessons)
+        total = sum(lesson_minutes(lesson) for lesson in next_block.lessons)
         assert f"{len(next_block.lessons)} lessons · {total} min" in text or f"{len(next_block.lessons)} lessons · 1 h" in text
 
 

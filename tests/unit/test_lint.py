@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from corpus_helpers import GOOD_LESSON, Case, bad_cases, check_case, good_cases
+from corpus_helpers import GOOD_LESSON, Case, bad_cases, check_case, good_cases, lint_tool
 from course.check import ANY_PAGE_RULES, COURSE_RULES, PAGE_RULES, check_course
 from course.site import read_site_config
 from site_helpers import PROJECT_DIR
@@ -97,6 +97,39 @@ def test_spelling_mistakes_are_reported_with_the_word_list(one_page_project: Pat
     result = run_lint(one_page_project)
     assert result.returncode == 1
     assert "docs/index.md:5: 'recieved' looks misspelled — write 'received'; if the word is right, add it to tools/lint/codespell-words.txt" in result.stdout
+
+
+def test_british_spellings_are_reported_in_the_pages_and_the_rest_of_the_project(one_page_project: Path) -> None:
+    (one_page_project / "docs/index.md").write_text("---\ntitle: Home\n---\n\nPick a colour.\n")
+    (one_page_project / "overrides/partials").mkdir(parents=True)
+    (one_page_project / "overrides/partials/footer.html").write_text("<p>The licence is CC BY 4.0.</p>\n")
+    (one_page_project / "docs/assets").mkdir()
+    (one_page_project / "docs/assets/site.css").write_text("/* Centred on the page. */\nbody { color: black; }\n")
+    (one_page_project / "README.md").write_text("# A course\n\nHow it is organised.\n")
+    config = one_page_project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - index.md\n", "  - Behaviour: index.md\n"))
+    result = run_lint(one_page_project)
+    assert result.returncode == 1
+    british = "is British spelling; the course is written in American English — write"
+    for where, word, fix in [
+        ("docs/index.md:5", "colour", "color"),
+        ("overrides/partials/footer.html:1", "licence", "license"),
+        ("docs/assets/site.css:1", "Centred", "Centered"),
+        ("README.md:3", "organised", "organized"),
+        ("mkdocs.yml:3", "Behaviour", "Behavior"),
+    ]:
+        assert f"{where}: '{word}' {british} '{fix}'" in result.stdout, result.stdout
+
+
+def test_accepted_words_are_one_a_line_with_a_comment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    lint = lint_tool()
+    words = tmp_path / "codespell-words.txt"
+    words.write_text("# Exceptions.\n\ncolour  # a quoted book title\nCentre  # a proper name\n")
+    monkeypatch.setattr(lint, "CODESPELL_WORDS", words)
+    assert lint._accepted_words() == ["colour", "Centre"]
+    (tmp_path / "README.md").write_text("The Colour of Money, at the Centre, in the centre.\n")
+    found = [str(problem) for problem in lint.project_spelling_problems(tmp_path)]
+    assert len(found) == 1 and found[0].startswith("README.md:1: 'centre' is British spelling"), found
 
 
 def test_markdown_style_problems_are_reported(one_page_project: Path) -> None:

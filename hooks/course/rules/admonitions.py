@@ -2,7 +2,7 @@
 indented by four spaces under the opener.
 
 Python-Markdown takes only lines indented by four spaces as the body: with two, the box renders
-empty and the text follows it as an ordinary paragraph; with a misspelt type the box is grey and
+empty and the text follows it as an ordinary paragraph; with a misspelt type the box is gray and
 has no icon. Neither gives a warning.
 """
 
@@ -37,7 +37,7 @@ def known_types(page: PageSource) -> Iterable[Problem]:
         close = difflib.get_close_matches(kind.lower(), KNOWN_TYPES, n=1)
         yield Problem(
             page.src_path,
-            f"'{kind}' is not an admonition type, so the box would have no colour or icon",
+            f"'{kind}' is not an admonition type, so the box would have no color or icon",
             (f"did you mean '{close[0]}'? " if close else "") + "The course uses example, info, tip, note, warning and definition"
             " (all types: squidfunk.github.io/mkdocs-material/reference/admonitions/#supported-types)",
             line=line.number,

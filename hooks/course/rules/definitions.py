@@ -1,5 +1,6 @@
 """Definitions and aliases: each `!!! definition "Term"` has a title, a body of 1-3 sentences that
-makes sense in a tooltip, a term in sentence case, and an 'Also called:' line that names something.
+makes sense in a tooltip, a term in sentence case, and an 'Also called:' line that names something;
+and a lesson defines each of its terms before its teaching text uses it.
 
 Whether a term or alias is defined twice in the course is the glossary rules' (rules/glossary.py).
 """
@@ -12,6 +13,7 @@ from collections.abc import Iterable
 from course.definitions import ALIASES_PREFIX
 from course.errors import Problem
 from course.source import PageSource
+from course.term_uses import uses_before_definition
 
 MAX_DEFINITION_SENTENCES = 3
 
@@ -57,3 +59,18 @@ def named_aliases(page: PageSource) -> Iterable[Problem]:
                 f"list them after it, separated by commas (e.g. '{ALIASES_PREFIX} PM, product managers'), or remove the line",
                 line=line.number,
             )
+
+
+def defined_before_use(page: PageSource) -> Iterable[Problem]:
+    """A lesson uses none of the terms (or aliases) it defines before its definition of it. What
+    counts as a use is what gets a tooltip (course/term_uses.py): not the title, objectives and
+    opening paragraph, headings, links, code, quizzes, collapsible titles or other definitions."""
+    if page.kind != "lesson":
+        return
+    for use in uses_before_definition(page.body, page.quizzes, page.definitions):
+        yield Problem(
+            page.src_path,
+            f"'{use.text}' is used here, before the lesson defines '{use.definition.term}' at line {use.definition.line}",
+            "move the definition up to its first use, or say it in plain words until then",
+            line=use.line,
+        )

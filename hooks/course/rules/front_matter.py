@@ -13,9 +13,9 @@ from course.errors import Problem
 from course.source import PageSource
 from course.structure import BLOCK_KEYS, LESSON_KEYS
 
-# Keys a page may set besides its own: `next` (lessons), and Material's per-page switches.
+# Keys a page may set besides its own: `duration` and `next` (lessons), and Material's per-page switches.
 OPTIONAL_KEYS = ("hide", "search")
-LESSON_OPTIONAL_KEYS = ("next", *OPTIONAL_KEYS)
+LESSON_OPTIONAL_KEYS = ("duration", "next", *OPTIONAL_KEYS)
 
 
 def readable(page: PageSource) -> Iterable[Problem]:

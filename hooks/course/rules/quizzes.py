@@ -28,7 +28,7 @@ def quiz_tags(page: PageSource) -> Iterable[Problem]:
             yield Problem(
                 page.src_path,
                 f"the <quiz> tag has an unknown attribute ({quiz.unknown_attributes}), so mkdocs-quiz would show its answers as text",
-                'write <quiz> or <quiz objectives="1 3"> (the numbers of the front matter objectives the question checks)',
+                'write <quiz objectives="1 3">, with the numbers of the front matter objectives the question checks',
                 line=quiz.line,
             )
     for line in found.stray_closings:
@@ -129,19 +129,29 @@ def quiz_count(page: PageSource) -> Iterable[Problem]:
 
 
 def declared_objectives(page: PageSource) -> Iterable[Problem]:
-    """`<quiz objectives="1 3">` names objectives the lesson has."""
+    """Every lesson quiz opens with `<quiz objectives="1 3">`, naming objectives the lesson has."""
     objectives = page.front_matter.data.get("objectives")
     if page.kind != "lesson" or not isinstance(objectives, list) or not objectives:
         return
     count = len(objectives)
+    numbers = "1" if count == 1 else f"1 to {count}"
     for quiz in page.quizzes.quizzes:
+        if quiz.unknown_attributes or not quiz.closed:
+            continue  # quiz_tags reports it
         if quiz.objectives is None:
+            yield Problem(
+                page.src_path,
+                "this quiz question does not say which of the lesson's objectives it checks",
+                f'open it with <quiz objectives="N">, N being the number ({numbers}) of the front matter objective it checks;'
+                " several numbers are separated by spaces",
+                line=quiz.line,
+            )
             continue
         wrong = [number for number in quiz.objective_numbers if not number.isdigit() or not 1 <= int(number) <= count]
         if wrong or not quiz.objective_numbers:
             yield Problem(
                 page.src_path,
                 f"objectives=\"{quiz.objectives}\" names no objective of this lesson, which has {count}",
-                f"list the numbers (1 to {count}) of the front matter objectives the question checks, separated by spaces",
+                f"list the numbers ({numbers}) of the front matter objectives the question checks, separated by spaces",
                 line=quiz.line,
             )

@@ -95,7 +95,7 @@ def unsafe_html(page: PageSource) -> Iterable[Problem]:
             problems.append(Problem(
                 page.src_path,
                 "a 'data:' URL: the content is pasted into the page, where it can hide script and is never reviewed as a file",
-                "save the file in the block folder (with its licence noted) and link it with a relative path",
+                "save the file in the block folder (with its license noted) and link it with a relative path",
                 line=line,
             ))
     return sorted(problems, key=lambda problem: problem.line or 0)
@@ -136,7 +136,7 @@ def _loaded_from_elsewhere(page: PageSource, line: int, what: str, url: str) -> 
     return Problem(
         page.src_path,
         f"this {what} is loaded from another site ({url}), which the course never does",
-        f"save the {what.split()[-1]} in the block folder (with its licence noted) and link it with a relative path",
+        f"save the {what.split()[-1]} in the block folder (with its license noted) and link it with a relative path",
         line=line,
     )
 

@@ -16,6 +16,7 @@ from course.text import blank_inline_code
 UNFINISHED_MARKERS = re.compile(r"\b(TODO|TBD|FIXME|coming soon|placeholder|lorem ipsum)\b", re.IGNORECASE)
 # Template lines every lesson keeps: its required section headings and the quiz tags.
 _STRUCTURE = {f"## {KEY_POINTS}", f"## {QUIZ_SECTION}", "<quiz>", "</quiz>", "---"}
+_QUIZ_OPENING = re.compile(r"^<quiz\b[^>]*>$")
 _MIN_WORDS = 3  # shorter template lines ("duration: 10") may well be a lesson's own
 
 
@@ -45,7 +46,8 @@ def template_text(course: CourseSource) -> Iterable[Problem]:
             text = _normalised(line.text)
             if not line.in_code and text in template:
                 run.append(line.number)
-            elif text and text not in _STRUCTURE and run:
+            elif run and ((text and not _structural(text)) or line.number == page.front_matter.end_line):
+                # Front matter and body are reported apart: each is fixed in its own place.
                 yield _leftover(page.src_path, run)
                 run = []
         if run:
@@ -54,7 +56,11 @@ def template_text(course: CourseSource) -> Iterable[Problem]:
 
 def _is_guidance(line: str) -> bool:
     text = _normalised(line)
-    return "$" not in text and text not in _STRUCTURE and len(text.lstrip("#-> ").split()) >= _MIN_WORDS
+    return "$" not in text and not _structural(text) and len(text.lstrip("#-> ").split()) >= _MIN_WORDS
+
+
+def _structural(text: str) -> bool:
+    return text in _STRUCTURE or bool(_QUIZ_OPENING.match(text))
 
 
 def _normalised(line: str) -> str:
