@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import mkdocs_quiz.plugin as quiz_plugin
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
@@ -71,26 +70,19 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-@event_priority(-60)  # after the plugin (priority 0) has kept the page's HTML, and hooks/quiz_hook.py (-50)
+# Marks a page whose share of the print view on_page_context renders (the plugin's own copy is not used).
+IN_PRINT_VIEW = ""
+
+
+@event_priority(-60)  # after the plugin (priority 0) has kept the page's HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The plugin keeps each page's HTML as mkdocs-quiz left it, with the quiz's whole stylesheet
-    # and script inlined (about 45 KB a page), until on_page_context below: at a thousand lessons
-    # that was 130 MB held at once, half the build's memory. The print view drops both anyway
-    # (course/printing.py), so they go now.
-    kept = getattr(page, "html", None)
-    if kept is not None:
-        page.html = _without(_without(kept, quiz_plugin.js_script), quiz_plugin.style)
+    # and script inlined (about 45 KB a page), until on_page_context below replaces it: at a
+    # thousand lessons that was 130 MB held at once, half the build's memory. Only the fact that
+    # the plugin kept a copy is used, so the copy goes now.
+    if getattr(page, "html", None) is not None:
+        page.html = IN_PRINT_VIEW
     return html
-
-
-def _without(html: str, part: str | None) -> str:
-    """``html`` without the one copy of ``part`` it holds (found by its opening: see quiz_hook.py)."""
-    if not part:
-        return html
-    at = html.find(part[:200])
-    if at < 0 or not html.startswith(part, at):
-        return html
-    return html[:at] + html[at + len(part):]
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
