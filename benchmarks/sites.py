@@ -6,7 +6,8 @@
             `mermaid` custom fence, drawn in the browser from Material's CDN default), the quiz plugin on
             every page (its default `enabled_by_default: true`), no hooks, no overrides, no extra CSS,
             no theme features. Same site name, URL, Markdown extensions and nav as the course;
-            pages that name one of our templates (front matter `template:`) get Material's.
+            pages that name one of our templates (front matter `template:`) get Material's, and quizzes
+            are opened with mkdocs-quiz's plain `<quiz>` (the course's `objectives` attribute is ours).
 - no-hooks: this site's mkdocs.yml without `hooks:`. Our templates read the context the hooks
             provide, so this variant also drops `custom_dir` (Material's own templates), and it turns
             the quiz plugin on for every page, because without assets_hook no page would opt in and
@@ -110,6 +111,18 @@ def _drop_template_key(page: Path) -> None:
         page.write_text(stripped)
 
 
+_QUIZ_OBJECTIVES = re.compile(r"<quiz\s+objectives=\"[^\"]*\"\s*>")
+
+
+def _plain_quiz_tags(page: Path) -> None:
+    """`<quiz objectives="1 2">` as the `<quiz>` mkdocs-quiz reads: the attribute is the course's own
+    (hooks/quiz_hook.py takes it out before the plugin reads the page), which the variant lacks."""
+    text = page.read_text()
+    plain = _QUIZ_OBJECTIVES.sub("<quiz>", text)
+    if plain != text:
+        page.write_text(plain)
+
+
 def generated_nav_entries() -> list:
     """The project's top-level nav pages that no file in docs/ backs: our hooks generate them (the glossary)."""
     return [
@@ -139,6 +152,7 @@ def make_variant(name: str, docs_source: Path, nav: list, target: Path) -> Varia
     if name != "course":
         for page in (target / "docs").rglob("*.md"):
             _drop_template_key(page)
+            _plain_quiz_tags(page)
     # package-lock.json pins the Mermaid that draws this site's diagrams; each variant keeps its
     # own .cache/diagrams/ beside its mkdocs.yml (the benchmark clears it for a cold build).
     for part in ("hooks", "overrides", "node_modules", "package-lock.json"):
