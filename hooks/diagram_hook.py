@@ -123,6 +123,15 @@ def format_diagram(source: str, language: str, class_name: str, options: dict[st
     )
 
 
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    # Every page has been converted by now: a build lets go of the drawings (8 MB at a thousand
+    # lessons, held through the print view's assembly, the build's peak); the preview keeps them
+    # for the next save.
+    if not _serving and _drawer is not None:
+        _drawer.forget_drawings()
+    return env
+
+
 def on_post_build(config: MkDocsConfig) -> None:
     if not _serving and _drawer is not None:
         _drawer.close()

@@ -99,6 +99,16 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
+@event_priority(-50)  # once the page is written
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Nothing reads a page's content once the page is written but the print view, which has its
+    # own copy (page.html, above); MkDocs would keep it to the end of the build, through the print
+    # view's assembly, the build's peak of memory (14 MB at a thousand lessons). Emptied, not
+    # removed: Page.title tells a rendered page by its content being set.
+    page.content = ""
+    return output
+
+
 @event_priority(50)  # before the plugin (priority 0) renders its page in its own on_post_build
 def on_post_build(config: MkDocsConfig) -> None:
     # The plugin renders its page with the 404 page's template context, whose base URL is the
