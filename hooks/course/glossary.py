@@ -22,6 +22,7 @@ here is a link with a title: Material shows the title on hover and focus, the li
 
 from __future__ import annotations
 
+import copy
 import posixpath
 import re
 import unicodedata
@@ -142,6 +143,13 @@ class TermMatcher(Generic[TermT]):
             prefixes.update(keys[:-1])
             self._first_words.add(keys[0].lower())
 
+    def with_entries(self, replacement: Callable[[TermT], TermT]) -> TermMatcher[TermT]:
+        """The same matcher, each entry replaced (by one with the same names)."""
+        matcher = copy.copy(self)
+        matcher._exact = {key: replacement(entry) for key, entry in self._exact.items()}
+        matcher._folded = {key: replacement(entry) for key, entry in self._folded.items()}
+        return matcher
+
     def find(self, text: str) -> Iterator[Match[TermT]]:
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters change length in lower case ("İ")
@@ -204,7 +212,8 @@ class GlossaryMemory:
     """
 
     _pages: dict[str, tuple[str, tuple[str | None, str, list[tuple[Definition, str | None]]]]] = field(default_factory=dict)
-    _uses: dict[str, tuple[str, tuple[object, ...], frozenset[str]]] = field(default_factory=dict)
+    _uses: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    _matchers: dict[str, tuple[tuple[object, ...], TermMatcher[Entry]]] = field(default_factory=dict)
 
     def read(self, page: SourcePage, slugify: Slugify) -> tuple[str | None, str, list[tuple[Definition, str | None]]]:
         """The page's front matter title, its Markdown after the front matter, and its definitions
@@ -222,14 +231,27 @@ class GlossaryMemory:
             self._pages[page.src_path] = known
         return known[1]
 
-    def uses(self, page: SourcePage, body: str, matcher: TermMatcher, matcher_key: tuple[object, ...]) -> frozenset[str]:
-        """The slugs of the terms the page's prose uses."""
+    def matcher(self, entries: Sequence[Entry], purpose: str) -> TermMatcher[Entry]:
+        """A matcher for ``entries``: the last one made for ``purpose`` when the entries' names
+        (and their order, which decides between two forms alike) are the same, else a new one."""
+        names = tuple((entry.slug, _names(entry)) for entry in entries)
+        known = self._matchers.get(purpose)
+        if known is not None and known[0] == names:
+            by_slug = {entry.slug: entry for entry in entries}
+            return known[1].with_entries(lambda entry: by_slug[entry.slug])
+        made = TermMatcher(entries)
+        self._matchers[purpose] = (names, made)
+        if purpose == "used":
+            self._uses.clear()  # other names: every page is read again
+        return made
+
+    def uses(self, page: SourcePage, body: str, matcher: TermMatcher[Entry]) -> frozenset[str]:
+        """The slugs of the terms the page's prose uses (``matcher`` from ``self.matcher(..., "used")``)."""
         known = self._uses.get(page.src_path)
-        if known is None or known[0] != page.text or known[1] != matcher_key:
-            found = frozenset(match.entry.slug for match in matcher.find(prose_of_markdown(body)))
-            known = (page.text, matcher_key, found)
+        if known is None or known[0] != page.text:
+            known = (page.text, frozenset(match.entry.slug for match in matcher.find(prose_of_markdown(body))))
             self._uses[page.src_path] = known
-        return known[2]
+        return known[1]
 
     def keep_only(self, src_paths: set[str]) -> None:
         for table in (self._pages, self._uses):
@@ -269,13 +291,12 @@ def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify, memory: Glos
     entries = {key: _entry(definition, ref, anchor, slugify) for key, (definition, ref, anchor) in first.items()}
     defined_on = {path: frozenset(entries[key].slug for key in keys) for path, keys in defined_keys.items()}
 
-    matcher = TermMatcher(entries.values())
-    matcher_key = tuple(sorted((entry.slug, _names(entry)) for entry in entries.values()))
+    matcher = memory.matcher(list(entries.values()), "used")
     used: dict[str, list[PageRef]] = {entry.slug: [] for entry in entries.values()}
     uses: dict[str, frozenset[str]] = {}
     for page in pages:
         if page.course_page:
-            found_slugs = uses[page.src_path] = memory.uses(page, bodies[page.src_path], matcher, matcher_key)
+            found_slugs = uses[page.src_path] = memory.uses(page, bodies[page.src_path], matcher)
             for slug in found_slugs - defined_on.get(page.src_path, frozenset()):
                 used[slug].append(refs[page.src_path])
     memory.keep_only({page.src_path for page in pages})
@@ -289,7 +310,7 @@ def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify, memory: Glos
     )
     return Glossary(
         entries=tuple(finished),
-        matcher=TermMatcher(finished),
+        matcher=memory.matcher(finished, "tooltips"),
         defined_on=defined_on,
         tooltip_pages=frozenset(page.src_path for page in pages if page.course_page),
         uses=uses,
