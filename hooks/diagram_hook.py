@@ -29,6 +29,7 @@ from course import CourseError
 from course.diagram_renderer import MermaidRenderer, RendererFiles, RendererUnavailable
 from course.diagram_svg import svg_title
 from course.diagrams import CACHE_DIR, DiagramDrawer, Drawing, find_diagrams, syntax_error
+from course.preview import INPUTS
 
 log = get_plugin_logger("diagrams")
 
@@ -90,6 +91,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                     "fails until they can be drawn.", error.reason, error.fix,
                 )
                 _unavailable_reported = True
+            # The incremental preview renders this page again on the next save, whatever changed,
+            # until its diagrams can be drawn (a value equal to no other: course/preview.py).
+            if INPUTS.active:
+                INPUTS.note(page.file.src_uri, "undrawn diagrams", object())
             continue  # shown as its source by format_diagram; diagrams already drawn still show
         if drawing.error is not None:
             problem = syntax_error(page.file.src_uri, diagram, drawing)
