@@ -559,7 +559,8 @@ def _edit_loop(results: dict, add) -> None:
     add(
         "From writing a lesson file to the page open in Chromium showing the change, under `properdocs serve --dirty` "
         "as `make serve` runs it (hooks/preview_hook.py re-renders only the pages a save reaches; the server polls "
-        "for changes every 0.5 s and waits 0.1 s for more, then live reload reloads the page):"
+        "for changes every 0.1 to 0.5 s, depending on the size of docs/, and waits 0.1 s for more, then live reload "
+        "reloads the page):"
     )
     add("")
     for key in ("edit_loop", "edit_loop_large"):
