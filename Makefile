@@ -35,8 +35,10 @@ install: $(VENV)/.installed node_modules/.installed ## Install the pinned packag
 	@$(PYTHON) tools/ensure_chromium.py
 
 # Ctrl-C stops the server and make together (the terminal signals both), as does `kill <make's pid>`.
+# --dirty: a save re-renders only the pages it reaches (hooks/preview_hook.py decides which);
+# overrides/ is watched too, and a template change re-renders every page.
 serve: install ## Serve the site at http://127.0.0.1:8000 with live reload (SERVE_ADDR=host:port for another)
-	$(BIN)/properdocs serve -f mkdocs.yml --dev-addr $(SERVE_ADDR)
+	$(BIN)/properdocs serve --dirty -f mkdocs.yml --dev-addr $(SERVE_ADDR) --watch overrides
 
 build: install ## Build the strict site into site/ (any warning, broken link or anchor fails it)
 	$(BIN)/properdocs build -f mkdocs.yml --clean --site-dir $(SITE_DIR)

@@ -39,8 +39,8 @@ from lighthouse import CATEGORIES, lighthouse_version, run_lighthouse  # noqa: E
 from page_weight import MOBILE, TALL, load_page  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 from report import write_report  # noqa: E402
-from sites import ENV, build, generated_nav_entries, make_variant, project_variants  # noqa: E402
-from synthetic_course import write_course  # noqa: E402
+from sites import ENV, BuildRun, build, generated_nav_entries, make_variant, project_variants  # noqa: E402
+from synthetic_course import lesson_path, write_course  # noqa: E402
 
 RESULTS = BENCH_DIR / "results.json"
 REPORT = PROJECT_DIR / "BENCHMARKS.md"
@@ -60,7 +60,7 @@ FULL = {
     "lighthouse_runs": {"course": 3, "stock": 3},
     # lessons -> strict builds per variant; fewer at 1,000 lessons keeps the whole bench near 20 minutes.
     "scaling_runs": {100: 3, 500: 3, 1000: 2},
-    "edit_rounds": 5,
+    "edit_rounds": 7,
 }
 # For a machine that other work keeps busy, where every run takes several times longer: fewer runs
 # where the numbers are for orientation only (the stock site's scores, the larger courses).
@@ -70,7 +70,7 @@ BUSY = {
     "scaling_runs": {100: 3, 500: 1, 1000: 1},
     "edit_rounds": 3,
 }
-QUICK = {"weight_runs": 1, "lighthouse_runs": {"course": 1, "stock": 1}, "scaling_runs": {20: 1, 60: 1}, "edit_rounds": 1}
+QUICK = {"weight_runs": 1, "lighthouse_runs": {"course": 1, "stock": 1}, "scaling_runs": {20: 1, 60: 1}, "edit_rounds": 2}
 
 
 def median(values: list[float]) -> float:
@@ -178,7 +178,7 @@ def measure_scaling(work: Path, settings: dict, log) -> dict:
         nav = write_course(lessons, content) + generated_nav_entries()
         shutil.copytree(PROJECT_DIR / "docs" / "assets", content / "assets")
         variants = {name: make_variant(name, content, nav, root / name) for name in ("course", "stock", "no-hooks")}
-        times: dict[str, list[float]] = {name: [] for name in [*variants, COLD]}
+        runs_of: dict[str, list[BuildRun]] = {name: [] for name in [*variants, COLD]}
         for run in range(runs):
             for name, variant in variants.items():
                 if name == "course":
@@ -186,11 +186,23 @@ def measure_scaling(work: Path, settings: dict, log) -> dict:
                     # takes them all from the cache, as a contributor's rebuild and CI with a cache do.
                     clear_diagram_cache(variant.project_dir)
                     log(f"build: {lessons} lessons, {name}, diagrams not drawn yet, run {run + 1}/{runs}")
-                    times[COLD].append(build(variant, root / f"site-{name}"))
+                    runs_of[COLD].append(build(variant, root / f"site-{name}"))
                 log(f"build: {lessons} lessons, {name}, run {run + 1}/{runs}")
-                times[name].append(build(variant, root / f"site-{name}"))
-        results[lessons] = {name: {"runs": values, "median_s": median(values)} for name, values in times.items()}
+                runs_of[name].append(build(variant, root / f"site-{name}"))
+        results[lessons] = {name: _build_summary(measured) for name, measured in runs_of.items()}
     return results
+
+
+def _build_summary(runs: list[BuildRun]) -> dict:
+    """Medians of a variant's builds: wall-clock and CPU seconds, peak memory."""
+    return {
+        "runs": [run.wall_s for run in runs],
+        "median_s": median([run.wall_s for run in runs]),
+        "cpu_runs": [run.cpu_s for run in runs],
+        "median_cpu_s": median([run.cpu_s for run in runs]),
+        "peak_rss_mb_runs": [run.peak_rss_mb for run in runs],
+        "median_peak_rss_mb": median([run.peak_rss_mb for run in runs]),
+    }
 
 
 # The course variant's build with no diagram drawn yet (results["build_scaling"][lessons][COLD]).
@@ -323,12 +335,17 @@ def main() -> None:
         # The diagrams' share of a build when every one must be drawn (the other timings are warm).
         clear_diagram_cache(work / f"synthetic-{largest}" / "course")
         results["hook_timing_cold"] = {str(largest): hook_timing(work, largest, log, profile=False)}
-        log("edit loop under properdocs serve")
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=system_chromium(), args=CHROMIUM_FLAGS)
+            log("edit loop under make serve: the course")
             edits = measure_edit_loop(browser, EDITED_LESSON, settings["edit_rounds"])
+            results["edit_loop"] = {"lesson": EDITED_LESSON, "runs_s": edits, "median_s": median(edits)}
+            # The same at the largest synthetic course: a lesson in its middle.
+            lesson = lesson_path(largest // 2)
+            log(f"edit loop under make serve: {largest} lessons")
+            edits = measure_edit_loop(browser, lesson, settings["edit_rounds"], project=work / f"synthetic-{largest}" / "course")
+            results["edit_loop_large"] = {"lessons": largest, "lesson": lesson, "runs_s": edits, "median_s": median(edits)}
             browser.close()
-        results["edit_loop"] = {"lesson": EDITED_LESSON, "runs_s": edits, "median_s": median(edits)}
     results["load_average_at_end"] = os.getloadavg()
     results["duration_s"] = round(time.perf_counter() - started)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n")

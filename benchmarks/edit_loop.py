@@ -1,8 +1,10 @@
 """The contributor's edit loop: from saving a lesson to seeing the change in the browser under `properdocs serve`.
 
-A copy of the project is served (the real docs/ is never touched) the way `make serve` serves it,
+A copy of the project (or a synthetic course's project, see bench.py) is served the way `make serve`
+serves it (`properdocs serve --dirty`: hooks/preview_hook.py re-renders only the pages a save reaches),
 the lesson is open in Chromium, and each round appends a new sentence to the lesson file and waits
-until live reload has rebuilt the site and the page shows the sentence.
+until live reload has rebuilt the site and the page shows the sentence. The real docs/ is never
+touched; a served project's lesson gets its text back at the end.
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ from playwright.sync_api import Browser
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 # package-lock.json pins the Mermaid that draws the diagrams (part of their cache key).
 PARTS = ("mkdocs.yml", "package-lock.json", "docs", "overrides", "hooks")
+# As the Makefile's `serve` target runs it.
+SERVE_OPTIONS = ("--dirty", "--watch", "overrides")
 
 
 def _free_port() -> int:
@@ -31,31 +35,35 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def measure_edit_loop(browser: Browser, lesson_src: str, rounds: int) -> list[float]:
-    """Seconds from writing ``lesson_src`` (relative to docs/) to the reloaded page showing the edit."""
+def measure_edit_loop(browser: Browser, lesson_src: str, rounds: int, project: Path | None = None) -> list[float]:
+    """Seconds from writing ``lesson_src`` (relative to docs/) to the reloaded page showing the edit.
+
+    ``project``: the project to serve (its mkdocs.yml and docs/); by default a copy of this one.
+    """
     with tempfile.TemporaryDirectory(prefix="bench-serve-") as work:
-        project = Path(work)
-        for part in PARTS:
-            source = PROJECT_DIR / part
-            copy = shutil.copytree if source.is_dir() else shutil.copy2
-            copy(source, project / part)
-        (project / "node_modules").symlink_to(PROJECT_DIR / "node_modules")
+        if project is None:
+            project = Path(work)
+            for part in PARTS:
+                source = PROJECT_DIR / part
+                copy = shutil.copytree if source.is_dir() else shutil.copy2
+                copy(source, project / part)
+            (project / "node_modules").symlink_to(PROJECT_DIR / "node_modules")
         port = _free_port()
         server = subprocess.Popen(
-            [sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "properdocs", "serve", *SERVE_OPTIONS, "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],
             cwd=project,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
             text=True,
         )
+        lesson = project / "docs" / lesson_src
+        original = lesson.read_text()
         try:
             _wait_until_serving(server)
-            lesson = project / "docs" / lesson_src
             url = f"http://127.0.0.1:{port}/" + re.sub(r"(index)?\.md$", "", lesson_src).rstrip("/") + "/"
             context = browser.new_context()
             page = context.new_page()
             page.goto(url, wait_until="load")
-            original = lesson.read_text()
             times = []
             for round_number in range(1, rounds + 1):
                 marker = f"Edit-loop marker {round_number} {time.time_ns()}."
@@ -66,6 +74,7 @@ def measure_edit_loop(browser: Browser, lesson_src: str, rounds: int) -> list[fl
             context.close()
             return times
         finally:
+            lesson.write_text(original)
             server.terminate()
             server.wait(timeout=30)
 

@@ -17,6 +17,12 @@ LIGHTHOUSE_TARGETS = {"performance": 95, "accessibility": 100, "best-practices":
 PAGE_TARGETS = {"diagram lesson": {"performance": 98}}
 SCALING_LIMIT = 11.0
 HOOK_SHARE_LIMIT = 0.05
+# Issue 18: this site's build against stock's by course size (other sizes: no slower than stock), the
+# 1,000-lesson build's peak memory, and the edit loop under `make serve` (seconds, median of the saves).
+BUILD_RATIO_LIMITS = {100: 1.2, 1000: 0.65}
+MEMORY_RATIO_LIMIT = 1.25
+EDIT_LOOP_LIMIT_S = 1.0
+EDIT_LOOP_LARGE_LIMIT_S = 2.0
 BLOCKED_NAMES = {"fonts.googleapis.com": "Google Fonts", "fonts.gstatic.com": "Google Fonts", "unpkg.com": "unpkg"}
 
 
@@ -144,8 +150,23 @@ def _budget_rows(results: dict) -> list[tuple[str, str, str, str, bool]]:
                          ours["scores"][category] >= target))
     scaling = results["build_scaling"]
     for lessons, entry in scaling.items():
-        ours, stock = entry["course"]["median_s"], entry["stock"]["median_s"]
-        rows.append((f"Build time, {lessons} lessons (vs stock)", "≤ 1.00×", ratio(ours, stock), "1.00×", ours <= stock))
+        # CPU time (user + system of the build and its children) decides: other work on a shared
+        # machine stretches wall-clock time, not the CPU a build needs. Wall-clock is in the table.
+        limit = BUILD_RATIO_LIMITS.get(int(lessons), 1.0)
+        ours, stock = _cpu(entry["course"]), _cpu(entry["stock"])
+        rows.append((f"Build CPU time, {lessons} lessons (vs stock)", f"≤ {limit:.2f}×", ratio(ours, stock), "1.00×",
+                     ours <= limit * stock))
+    largest_size = max(scaling, key=int)
+    if "median_peak_rss_mb" in scaling[largest_size]["course"]:
+        ours, stock = (scaling[largest_size][name]["median_peak_rss_mb"] for name in ("course", "stock"))
+        rows.append((f"Peak memory, {largest_size} lessons (vs stock)", f"≤ {MEMORY_RATIO_LIMIT:.2f}×",
+                     f"{ours:.0f} MiB ({ratio(ours, stock)})", f"{stock:.0f} MiB", ours <= MEMORY_RATIO_LIMIT * stock))
+    for key, limit in (("edit_loop", EDIT_LOOP_LIMIT_S), ("edit_loop_large", EDIT_LOOP_LARGE_LIMIT_S)):
+        edit = results.get(key)
+        if edit:
+            where = f"{edit['lessons']} lessons" if "lessons" in edit else "the course"
+            rows.append((f"Edit loop under make serve, {where} (save to reloaded page)", f"≤ {limit:.0f} s",
+                         f"{edit['median_s']:.2f} s", "", edit["median_s"] <= limit))
     sizes = sorted(scaling, key=int)
     if len(sizes) > 1:
         small, large = sizes[0], sizes[-1]
@@ -161,8 +182,8 @@ def _budget_rows(results: dict) -> list[tuple[str, str, str, str, bool]]:
     rows.append((f"Hooks' share of the build, {largest} lessons (with vs without hooks)", "≤ 5 %", f"{share:.1%}", "",
                  round(share, 4) <= HOOK_SHARE_LIMIT))
     rows.append((f"Time inside hook functions, {largest} lessons (stopwatch)", "≤ 5 %",
-                 f"{timed['hooks_s'] / timed['build_s']:.1%}", "", round(timed["hooks_s"] / timed["build_s"], 4) <= HOOK_SHARE_LIMIT))
-    course_hook = _by_module(timed).get(NEXT_BLOCK_HOOK, 0.0) / timed["build_s"]
+                 f"{timed['hooks_s'] / _build_seconds(timed):.1%}", "", round(timed["hooks_s"] / _build_seconds(timed), 4) <= HOOK_SHARE_LIMIT))
+    course_hook = _by_module(timed).get(NEXT_BLOCK_HOOK, 0.0) / _build_seconds(timed)
     rows.append((f"The course rules and next-learning-block hook ({NEXT_BLOCK_HOOK}), {largest} lessons (stopwatch)", "≤ 5 %",
                  f"{course_hook:.1%}", "", round(course_hook, 4) <= HOOK_SHARE_LIMIT))
     return rows
@@ -179,6 +200,16 @@ def _by_module(timed: dict) -> dict[str, float]:
         module = event.split(":", 1)[0]
         modules[module] = modules.get(module, 0.0) + seconds
     return dict(sorted(modules.items(), key=lambda item: -item[1]))
+
+
+def _build_seconds(timed: dict) -> float:
+    """An in-process build's CPU seconds, which the hook stopwatch also reads (wall-clock for older results)."""
+    return timed.get("build_cpu_s", timed["build_s"])
+
+
+def _cpu(variant: dict) -> float:
+    """Median CPU seconds of a variant's builds (wall-clock for results from before they were measured)."""
+    return variant.get("median_cpu_s", variant["median_s"])
 
 
 def _hook_share(entry: dict) -> float:
@@ -240,7 +271,8 @@ def _why_missed(results: dict, add) -> None:
     scaling = results["build_scaling"]
     smallest = min(scaling, key=int)
     entry = scaling[smallest]
-    if entry["course"]["median_s"] > entry["stock"]["median_s"] and results.get("plugin_timing"):
+    limit = BUILD_RATIO_LIMITS.get(int(smallest), 1.0)
+    if _cpu(entry["course"]) > limit * _cpu(entry["stock"]) and results.get("plugin_timing"):
         ours = results["plugin_timing"]["course"]
         events = {**ours["plugins_by_event_s"], **ours["by_event_s"]}
 
@@ -248,7 +280,7 @@ def _why_missed(results: dict, add) -> None:
             return sum(value for name, value in events.items() if name.split(":")[0] in names)
 
         add(
-            f"- **Build time at {smallest} lessons, {entry['course']['median_s'] / entry['stock']['median_s']:.2f}× "
+            f"- **Build CPU time at {smallest} lessons, {_cpu(entry['course']) / _cpu(entry['stock']):.2f}× "
             "stock**: the features the stock site does not have cost a fixed share of a small build (stopwatch, "
             f"table below): the whole-course print view {seconds('print-site', 'print_hook.py'):.2f} s, the git "
             f"dates {seconds('git-revision-date-localized'):.2f} s, the glossary "
@@ -257,10 +289,10 @@ def _why_missed(results: dict, add) -> None:
         )
     largest = max(results["hook_timing"], key=int)
     timed = results["hook_timing"][largest]
-    if timed["hooks_s"] / timed["build_s"] > HOOK_SHARE_LIMIT:
-        shares = ", ".join(f"{module} {value / timed['build_s']:.1%}" for module, value in _by_module(timed).items())
+    if timed["hooks_s"] / _build_seconds(timed) > HOOK_SHARE_LIMIT:
+        shares = ", ".join(f"{module} {value / _build_seconds(timed):.1%}" for module, value in _by_module(timed).items())
         add(
-            f"- **All hooks together, {timed['hooks_s'] / timed['build_s']:.1%} of the {largest}-lesson build**: "
+            f"- **All hooks together, {timed['hooks_s'] / _build_seconds(timed):.1%} of the {largest}-lesson build**: "
             f"{shares}. The hook that builds the course and its next-learning-block cards stays under 1 %; the rest "
             "are features: the print view cleans every page's HTML for the one-page copy, the glossary collects the "
             "definitions and places tooltips on every page, the safety check reads every lesson's Markdown for unsafe "
@@ -379,6 +411,20 @@ def _scaling(results: dict, add) -> None:
         cold = f"{entry[COLD]['median_s']:.1f} s" if COLD in entry else "not measured"
         add(f"| {lessons} | {ours:.1f} s | {cold} | {stock:.1f} s | {ratio(ours, stock)} | {bare:.1f} s | "
             f"{_hook_share(entry):.1%} | {len(entry['course']['runs'])} |")
+    if all("median_cpu_s" in entry["course"] for entry in scaling.values()):
+        add("")
+        add(
+            "The same builds by CPU time (user + system of the build process and its children, which other work on "
+            "the machine does not stretch; the budgets use it) and by peak resident memory (the largest process):"
+        )
+        add("")
+        add("| Lessons | This site, CPU | Stock, CPU | This site vs stock | Without hooks, CPU | This site, peak memory | Stock, peak memory | This site vs stock |")
+        add("| --- | --- | --- | --- | --- | --- | --- | --- |")
+        for lessons, entry in scaling.items():
+            ours, stock, bare = (entry[name]["median_cpu_s"] for name in ("course", "stock", "no-hooks"))
+            memory, stock_memory = (entry[name]["median_peak_rss_mb"] for name in ("course", "stock"))
+            add(f"| {lessons} | {ours:.1f} s | {stock:.1f} s | {ratio(ours, stock)} | {bare:.1f} s | {memory:.0f} MiB | "
+                f"{stock_memory:.0f} MiB | {ratio(memory, stock_memory)} |")
     sizes = sorted(scaling, key=int)
     if len(sizes) > 1:
         add("")
@@ -422,14 +468,14 @@ def _diagrams(results: dict, add) -> None:
         cold_s = _diagram_seconds(cold[lessons])
         line = (
             f"The {lessons}-lesson course has {diagrams} diagrams. Built with none drawn yet, drawing them took "
-            f"{cold_s:.1f} s of the {cold[lessons]['build_s']:.1f} s build ({cold_s / cold[lessons]['build_s']:.1%}, "
+            f"{cold_s:.1f} s of the {_build_seconds(cold[lessons]):.1f} s build ({cold_s / _build_seconds(cold[lessons]):.1%}, "
             f"{cold_s / diagrams * 1000:.0f} ms a diagram, one Chromium start-up included)"
         )
         if warm:
             warm_s = _diagram_seconds(warm)
             line += (
                 f"; rebuilt with every drawing in the cache, the diagram hook took {warm_s:.2f} s of "
-                f"{warm['build_s']:.1f} s ({warm_s / warm['build_s']:.1%})"
+                f"{_build_seconds(warm):.1f} s ({warm_s / _build_seconds(warm):.1%})"
             )
         add(line + " (stopwatch on the hook's events, in-process builds).")
     else:
@@ -456,7 +502,7 @@ def _plugin_timing(results: dict, add) -> None:
     for name in shown:
         stock_seconds = stock["plugins_by_event_s"].get(name)
         add(f"| {name} | {events[name]:.2f} s | {'–' if stock_seconds is None else f'{stock_seconds:.2f} s'} |")
-    add(f"| whole build (in-process) | {ours['build_s']:.2f} s | {stock['build_s']:.2f} s |")
+    add(f"| whole build (in-process) | {_build_seconds(ours):.2f} s | {_build_seconds(stock):.2f} s |")
     add("")
 
 
@@ -470,11 +516,11 @@ def _hooks(results: dict, add) -> None:
         "and the templates they feed. The stopwatch row times only the hook functions themselves, from inside one build:"
     )
     add("")
-    add("| Lessons | Build (in-process) | In hook functions | Share | Largest events |")
+    add("| Lessons | Build (in-process, CPU) | In hook functions (CPU) | Share | Largest events |")
     add("| --- | --- | --- | --- | --- |")
     for lessons, timed in results["hook_timing"].items():
         events = ", ".join(f"{name} {seconds:.2f} s" for name, seconds in list(timed["by_event_s"].items())[:4])
-        add(f"| {lessons} | {timed['build_s']:.1f} s | {timed['hooks_s']:.2f} s | {timed['hooks_s'] / timed['build_s']:.1%} | {events} |")
+        add(f"| {lessons} | {_build_seconds(timed):.1f} s | {timed['hooks_s']:.2f} s | {timed['hooks_s'] / _build_seconds(timed):.1%} | {events} |")
     add("")
     add("Each hook module's share of the in-process build (stopwatch):")
     add("")
@@ -483,7 +529,7 @@ def _hooks(results: dict, add) -> None:
     add("| --- | " + " | ".join("---" for _ in timings) + " |")
     modules = _by_module(timings[max(timings, key=int)])
     for module in modules:
-        cells = [f"{_by_module(timed).get(module, 0.0):.2f} s ({_by_module(timed).get(module, 0.0) / timed['build_s']:.1%})"
+        cells = [f"{_by_module(timed).get(module, 0.0):.2f} s ({_by_module(timed).get(module, 0.0) / _build_seconds(timed):.1%})"
                  for timed in timings.values()]
         add(f"| {module} | " + " | ".join(cells) + " |")
     profile = results["profile"]["profile"]
@@ -508,14 +554,22 @@ def _hooks(results: dict, add) -> None:
 
 
 def _edit_loop(results: dict, add) -> None:
-    edit = results["edit_loop"]
     add("## Edit loop")
     add("")
-    runs = ", ".join(f"{value:.1f}" for value in edit["runs_s"])
     add(
-        f"From saving `docs/{edit['lesson']}` to the reloaded page showing the change under `properdocs serve` "
-        f"(as `make serve` runs it; a full rebuild per save): median **{edit['median_s']:.1f} s** (runs: {runs} s)."
+        "From writing a lesson file to the page open in Chromium showing the change, under `properdocs serve --dirty` "
+        "as `make serve` runs it (hooks/preview_hook.py re-renders only the pages a save reaches; the server polls "
+        "for changes every 0.1 to 0.5 s, depending on the size of docs/, and waits 0.1 s for more, then live reload "
+        "reloads the page):"
     )
+    add("")
+    for key in ("edit_loop", "edit_loop_large"):
+        edit = results.get(key)
+        if not edit:
+            continue
+        runs = ", ".join(f"{value:.2f}" for value in edit["runs_s"])
+        where = f"the {edit['lessons']}-lesson synthetic course" if "lessons" in edit else "the course"
+        add(f"- {where}, `docs/{edit['lesson']}`: median **{edit['median_s']:.2f} s** (runs: {runs} s).")
     add("")
 
 
@@ -580,6 +634,28 @@ def _changes(add) -> None:
         "source are gone. See \"Diagrams drawn at build time\" for the choice of renderer."
     )
     add("")
+    add("Fourth round, the preview and large courses (issue 18; measured with CPU time, peak memory and tracemalloc):")
+    add("")
+    add(
+        "- `make serve` runs `properdocs serve --dirty` and hooks/preview_hook.py decides which pages a save reaches "
+        "(each hook notes what its pages show: course/preview.py); the others keep their last rendering, their "
+        "share of the print view and their search entries, so the site equals a full build's "
+        "(tests/build/test_incremental_preview.py). The course rules and the glossary keep each page's results by "
+        "its content between saves, the print view each page's rewritten links. Before: every save rebuilt every "
+        "page (36 s at 1,000 lessons in the issue). The server polls for saves every 0.1 to 0.5 s instead of 0.5 s."
+    )
+    add(
+        "- Memory of the 1,000-lesson build (tracemalloc): the print plugin kept each page's HTML with mkdocs-quiz's "
+        "inlined stylesheet and script (130 MB held at once) until the print view replaced it, and the course hook "
+        "kept the rules' parse of every line of every page for the whole build (28 MB); both go as soon as they are "
+        "used. 416 MB before, 258 MB after (stock 208 to 214 MB)."
+    )
+    add(
+        "- Every Jinja environment of a build (MkDocs makes one per `theme.get_env()` call: the pages, the search "
+        "plugin, the print view, four hooks) compiled its templates again; hooks/templates_hook.py gives them one "
+        "bytecode cache for the process (Jinja's own mechanism, keyed by each template's source)."
+    )
+    add("")
 
 
 def _method(results: dict, add) -> None:
@@ -617,6 +693,9 @@ def _method(results: dict, add) -> None:
         "\"without hooks\" variant is this site's mkdocs.yml with `hooks: []`, Material's templates and the quiz plugin "
         "on every page."
     )
-    add("- **Edit loop** (benchmarks/edit_loop.py): a copy of the project under `properdocs serve`, a lesson open in Chromium; "
-        "each round appends a sentence to the lesson and waits until the reloaded page shows it.")
+    add("- **Edit loop** (benchmarks/edit_loop.py): a copy of the project, and the largest synthetic course, under "
+        "`properdocs serve --dirty` as `make serve` runs it, a lesson open in Chromium; each round appends a sentence "
+        "to the lesson and waits until the reloaded page shows it (wall-clock, from the write).")
+    add("- **CPU time and memory** (benchmarks/sites.py): each build's user and system CPU seconds (its process and "
+        "the processes it waited for) and its peak resident memory, from `os.wait4` on the build process.")
     add("")

@@ -1,7 +1,7 @@
 """Write a synthetic course of N lessons for the build-scaling benchmark.
 
 The lessons follow the course's lesson format (README, "Writing a lesson"): front matter with title,
-description, objectives and duration; definitions with unique terms; a Mermaid diagram with a
+description and objectives (the minutes are computed from the text); definitions with unique terms; a Mermaid diagram with a
 caption and a text alternative in every fifth lesson (each its own source, so each is drawn); key points; three quizzes with feedback for
 every wrong answer. Blocks hold 10 lessons each, as learning blocks of a large course would.
 
@@ -44,20 +44,22 @@ flowchart LR
     1. Discovery comes first and leads to a decision.
     2. The decision leads to delivery.
 """
+    # Each question names the objectives it checks; the right answer is never the longest option,
+    # and every wrong one has its feedback (the course rules on quizzes, course/rules/assessment.py).
     quizzes = "\n".join(
-        f"""<quiz>
+        f"""<quiz objectives="{objectives}">
 Question {quiz} of synthetic lesson {number}: which step comes first?
 - [x] Discovery.
 > Right: the team learns before it decides.
-- [ ] Delivery.
+- [ ] Delivery, once the product is built.
 > Not quite: delivery comes last.
-- [ ] Decision.
+- [ ] Decision, before anyone has looked.
 > No: a decision needs the evidence from discovery.
 
 Discovery comes first because every later step uses what it finds.
 </quiz>
 """
-        for quiz in (1, 2, 3)
+        for quiz, objectives in ((1, "1"), (2, "2"), (3, "1 2"))
     )
     return f"""---
 title: Synthetic lesson {number}
@@ -65,7 +67,6 @@ description: Synthetic lesson {number} of the scaling benchmark, with definition
 objectives:
   - Describe the idea of synthetic lesson {number}.
   - Apply {term_a.lower()} to a small example.
-duration: {5 + number % 11}
 ---
 
 {PARAGRAPH}
@@ -124,6 +125,12 @@ A generated course for the build-scaling benchmark.
 """
 
 
+def lesson_path(number: int) -> str:
+    """The path (relative to docs/) of the ``number``th lesson of the course (1-based)."""
+    block, position = divmod(number - 1, LESSONS_PER_BLOCK)
+    return f"{block + 1:03d}-synthetic-block/{position + 1:02d}-synthetic-lesson-{number}.md"
+
+
 def write_course(lessons: int, docs_dir: Path) -> list[dict]:
     """Write ``lessons`` lessons into ``docs_dir``; return the mkdocs.yml nav for them."""
     docs_dir.mkdir(parents=True, exist_ok=True)
@@ -140,7 +147,7 @@ def write_course(lessons: int, docs_dir: Path) -> list[dict]:
             number += 1
             if number > lessons:
                 break
-            name = f"{folder}/{position:02d}-synthetic-lesson-{number}.md"
+            name = lesson_path(number)
             (docs_dir / name).write_text(lesson_markdown(number))
             entries.append(name)
         nav.append({f"Synthetic block {block}": entries})

@@ -26,9 +26,10 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
-from course import Course, NavPage, NavSection, format_minutes
+from course import Course, FrontMatter, NavPage, NavSection, Problem, format_minutes
 from course.anchors import configured_slugify
-from course.check import CourseCheck, check_course
+from course.check import CheckMemory, CourseCheck, check_course
+from course.preview import EVERY_PAGE, INPUTS, course_view, problems_view
 from course.structure import assemble_course
 
 log = get_plugin_logger("course")
@@ -37,8 +38,11 @@ log = get_plugin_logger("course")
 LESSON_TEMPLATE = Path("tools/templates/lesson.md")
 
 _serving = False
-# Rebuilt for every build, so `properdocs serve` picks up edits.
-_check: CourseCheck | None = None
+# Rebuilt for every build, so `properdocs serve` picks up edits. Only what the later events need is
+# kept of the check (each page's front matter and reading time, the problems by file): its parse of every line of
+# every page would stay in memory for the whole build.
+_nav_sources: dict[str, tuple[FrontMatter, int]] = {}  # src_path -> (front matter, reading minutes)
+_problems: dict[str, tuple[Problem, ...]] = {}
 _course: Course | None = None
 
 
@@ -62,30 +66,37 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(100)  # before any plugin, and before MkDocs decodes a page
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    global _check
+    global _problems
     project = Path(config.config_file_path).parent
     docs = [file for file in files if file.src_dir is not None and Path(file.src_dir) == Path(config.docs_dir)]
     pages = {file.src_uri: Path(file.abs_src_path).read_bytes() for file in docs if file.is_documentation_page()}
     template = project / LESSON_TEMPLATE
-    _check = check_course(
+    check = check_course(
         Path(config.config_file_path).read_text(encoding="utf-8"),
         pages,
         [file.src_uri for file in docs if not file.is_documentation_page()],
         slugify=configured_slugify(config.mdx_configs.get("toc")),
         lesson_template=template.read_text(encoding="utf-8") if template.is_file() else None,
+        # The preview keeps each page's parse and page-rule results: a save checks that page again.
+        memory=INPUTS.memory("check", CheckMemory) if INPUTS.active else None,
     )
     # MkDocs would read each page again, as strict UTF-8; handing it the text decoded above saves
     # that read and lets the preview show a page saved in another encoding (from its best guess).
     # Setting the content unsets the file's source path, which other plugins still need (the git
     # dates), so it is put back.
     for file in docs:
-        text = _check.text_of(file.src_uri)
+        text = check.text_of(file.src_uri)
         if text is not None:
             source = file.abs_src_path
             file.content_string = text
             file.abs_src_path = source
-    if _check.problems:
-        _report(_check)
+    _nav_sources.clear()
+    _nav_sources.update(
+        (src_path, (page.front_matter, page.reading_time.minutes)) for src_path, page in check.source.pages.items()
+    )
+    _problems = check.by_file
+    if check.problems:
+        _report(check)
     return files
 
 
@@ -101,11 +112,17 @@ def _report(check: CourseCheck) -> None:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     global _course
-    assert _check is not None  # on_files always runs first
-    items = [_nav_item(item, _check) for item in nav.items if isinstance(item, (Page, Section))]
+    items = [_nav_item(item) for item in nav.items if isinstance(item, (Page, Section))]
     # The rules have reported every mistake; a lesson or block with one is left out of the course
     # (only `serve` gets this far with mistakes), so every other page still renders.
     _course, _ = assemble_course(items)
+    if INPUTS.active:
+        # What each page shows of the course and of the problems (the incremental preview).
+        homepage = nav.homepage.file.src_uri if nav.homepage is not None else None
+        INPUTS.note(EVERY_PAGE, "problems", problems_view(_problems.get("mkdocs.yml", ())))
+        for file in files.documentation_pages():
+            INPUTS.note(file.src_uri, "course", course_view(_course, file.src_uri, homepage=file.src_uri == homepage))
+            INPUTS.note(file.src_uri, "problems", problems_view(_problems.get(file.src_uri, ())))
     return nav
 
 
@@ -115,7 +132,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
-    assert _course is not None and _check is not None  # on_nav always runs first
+    assert _course is not None  # on_nav always runs first
     lesson = _course.lesson(page.file.src_uri)
     context["course"] = _course
     context["lesson"] = lesson
@@ -123,24 +140,24 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     context["block"] = _course.block(page.file.src_uri)
     # Only `serve` builds pages with problems: the panel shows this page's own, and those of
     # mkdocs.yml on every page.
-    context["course_problems"] = [*_check.by_file.get("mkdocs.yml", ()), *_check.by_file.get(page.file.src_uri, ())]
+    context["course_problems"] = [*_problems.get("mkdocs.yml", ()), *_problems.get(page.file.src_uri, ())]
     return context
 
 
-def _nav_item(item: Page | Section, check: CourseCheck) -> NavPage | NavSection:
+def _nav_item(item: Page | Section) -> NavPage | NavSection:
     if isinstance(item, Page):
-        return _nav_page(item, check)
+        return _nav_page(item)
     return NavSection(
         title=item.title,
-        pages=tuple(_nav_page(child, check) for child in item.children if isinstance(child, Page)),
+        pages=tuple(_nav_page(child) for child in item.children if isinstance(child, Page)),
         nested_sections=tuple(child.title for child in item.children if isinstance(child, Section)),
     )
 
 
-def _nav_page(page: Page, check: CourseCheck) -> NavPage:
-    source = check.source.pages.get(page.file.src_uri)
+def _nav_page(page: Page) -> NavPage:
     # The front matter the rules parsed and the reading time computed from the same lines: read once per build.
+    source = _nav_sources.get(page.file.src_uri)
     if source is None:
         return NavPage(page.file.src_uri, page.url)
-    return NavPage(page.file.src_uri, page.url, source.front_matter, source.reading_time.minutes)
+    return NavPage(page.file.src_uri, page.url, *source)
 

@@ -29,6 +29,7 @@ from course import CourseError
 from course.diagram_renderer import MermaidRenderer, RendererFiles, RendererUnavailable
 from course.diagram_svg import svg_title
 from course.diagrams import CACHE_DIR, DiagramDrawer, Drawing, find_diagrams, syntax_error
+from course.preview import INPUTS
 
 log = get_plugin_logger("diagrams")
 
@@ -90,6 +91,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                     "fails until they can be drawn.", error.reason, error.fix,
                 )
                 _unavailable_reported = True
+            # The incremental preview renders this page again on the next save, whatever changed,
+            # until its diagrams can be drawn (a value equal to no other: course/preview.py).
+            if INPUTS.active:
+                INPUTS.note(page.file.src_uri, "undrawn diagrams", object())
             continue  # shown as its source by format_diagram; diagrams already drawn still show
         if drawing.error is not None:
             problem = syntax_error(page.file.src_uri, diagram, drawing)
@@ -121,6 +126,15 @@ def format_diagram(source: str, language: str, class_name: str, options: dict[st
     return _template.render(
         svg=Markup(svg) if svg else None, title=svg_title(svg) if svg else "", problem=problem, source=source
     )
+
+
+def on_env(env: Any, config: MkDocsConfig, files: Files) -> Any:
+    # Every page has been converted by now: a build lets go of the drawings (8 MB at a thousand
+    # lessons, held through the print view's assembly, the build's peak); the preview keeps them
+    # for the next save.
+    if not _serving and _drawer is not None:
+        _drawer.forget_drawings()
+    return env
 
 
 def on_post_build(config: MkDocsConfig) -> None:

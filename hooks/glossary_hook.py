@@ -18,7 +18,8 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from course.anchors import configured_slugify
-from course.glossary import GLOSSARY_PAGE, Entry, Glossary, SourcePage, add_tooltips, collect_glossary
+from course.glossary import GLOSSARY_PAGE, Entry, Glossary, GlossaryMemory, SourcePage, add_tooltips, collect_glossary
+from course.preview import INPUTS, tooltip_views
 
 # Material's search multiplies the glossary's scores by this, so a term's entry comes before the
 # lessons that mention it.
@@ -28,6 +29,8 @@ SEARCH_BOOST = 5
 _glossary: Glossary | None = None
 _glossary_file: File | None = None
 _term_template: Template | None = None
+# The terms each page's HTML held at its last rendering (src_path -> slugs), for the incremental preview.
+_found_in_html: dict[str, frozenset[str]] = {}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -49,7 +52,13 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     pages = [_source_page(page, course_page) for page, course_page in _pages_in_order(nav.items)]
     # hooks/course_hook.py has run the course rules on these pages (a term defined twice, a name
     # given to two terms); the glossary is collected once, here, from the text it decoded.
-    _glossary = collect_glossary(pages, configured_slugify(config.mdx_configs.get("toc")))
+    # The preview keeps what the glossary read from each page: a save reads the saved page again.
+    memory = INPUTS.memory("glossary", GlossaryMemory) if INPUTS.active else None
+    _glossary = collect_glossary(pages, configured_slugify(config.mdx_configs.get("toc")), memory)
+    if INPUTS.active:
+        # The entries each lesson's text could get a tooltip for (the incremental preview).
+        for src_path, view in tooltip_views(_glossary, _found_in_html).items():
+            INPUTS.note(src_path, "glossary", view)
     env = config.theme.get_env()
     _glossary_file.content_string = env.get_template("partials/glossary.md").render(
         glossary=_glossary, search_boost=SEARCH_BOOST
@@ -67,7 +76,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     def render(entry: Entry, text: str) -> str:
         return template.render(entry=entry, text=text, href=f"{glossary_url}#{entry.slug}")
 
-    return permalinks_without_tooltips(add_tooltips(html, _glossary, page.file.src_uri, render))
+    seen: set[str] = set()
+    html = add_tooltips(html, _glossary, page.file.src_uri, render, seen)
+    _found_in_html[page.file.src_uri] = frozenset(seen)
+    return permalinks_without_tooltips(html)
 
 
 # The ¶ link the toc extension puts after each heading, with its fixed title.

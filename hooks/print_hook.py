@@ -17,9 +17,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs_print_site_plugin import renderer as print_view_renderer
 from mkdocs_print_site_plugin.plugin import PrintSitePlugin
-from mkdocs_print_site_plugin.urls import get_page_key
+from mkdocs_print_site_plugin.urls import fix_internal_links, get_page_key
 
+from course.preview import INPUTS
 from course.printing import printable
 
 _env: Environment | None = None
@@ -38,7 +40,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _print_view_js[:] = [str(script) for script in config.extra_javascript if _from_plugin(str(script))]
     config.extra_css = [path for path in config.extra_css if not _from_plugin(str(path))]
     config.extra_javascript = [script for script in config.extra_javascript if not _from_plugin(str(script))]
+    if INPUTS.active:
+        # The plugin rewrites the links of every page's share on every build, most of a preview
+        # rebuild's time at a thousand lessons; a save changes few pages' shares, so each page's
+        # rewrite is kept by its HTML (the function is pure: HTML, URL and numbering in, HTML out).
+        print_view_renderer.fix_internal_links = _kept_fix_internal_links  # type: ignore[attr-defined]
     return config
+
+
+_fixed_links: dict[str, tuple[tuple[str, bool, str], str]] = {}  # page URL -> (arguments, result)
+
+
+def _kept_fix_internal_links(page_html: str, page_url: str, directory_urls: bool, heading_number: str) -> str:
+    arguments = (page_html, directory_urls, heading_number)
+    known = _fixed_links.get(page_url)
+    if known is None or known[0] != arguments:
+        known = (arguments, fix_internal_links(page_html, page_url, directory_urls, heading_number))
+        _fixed_links[page_url] = known
+    return known[1]
 
 
 def _from_plugin(path: str) -> bool:
@@ -49,6 +68,21 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     global _env
     _env = env
     return env
+
+
+# Marks a page whose share of the print view on_page_context renders (the plugin's own copy is not used).
+IN_PRINT_VIEW = ""
+
+
+@event_priority(-60)  # after the plugin (priority 0) has kept the page's HTML
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The plugin keeps each page's HTML as mkdocs-quiz left it, with the quiz's whole stylesheet
+    # and script inlined (about 45 KB a page), until on_page_context below replaces it: at a
+    # thousand lessons that was 130 MB held at once, half the build's memory. Only the fact that
+    # the plugin kept a copy is used, so the copy goes now.
+    if getattr(page, "html", None) is not None:
+        page.html = IN_PRINT_VIEW
+    return html
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
@@ -63,6 +97,16 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     html = _env.get_template("partials/print-page.html").render({**context, "content": page.content})
     page.html = printable(html, id_prefix=get_page_key(page.url) + "-")
     return context
+
+
+@event_priority(-50)  # once the page is written
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # Nothing reads a page's content once the page is written but the print view, which has its
+    # own copy (page.html, above); MkDocs would keep it to the end of the build, through the print
+    # view's assembly, the build's peak of memory (14 MB at a thousand lessons). Emptied, not
+    # removed: Page.title tells a rendered page by its content being set.
+    page.content = ""
+    return output
 
 
 @event_priority(50)  # before the plugin (priority 0) renders its page in its own on_post_build

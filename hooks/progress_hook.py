@@ -6,6 +6,7 @@ hooks/course_hook.py builds and puts in every page's context.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -19,13 +20,18 @@ from course.progress import course_map, course_map_script, quiz_ids
 COURSE_MAP_TARGET = Path("assets/javascripts/course-map.js")
 
 _course: Course | None = None
+# Each lesson's quiz ids, from its last rendering: the incremental preview (hooks/preview_hook.py)
+# renders only the pages a save reaches, and the map must still list every lesson's quizzes.
 _quizzes: dict[str, tuple[str, ...]] = {}
+_project: str | None = None
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    global _course
-    _course = None  # `properdocs serve` rebuilds in the same process
-    _quizzes.clear()
+    global _project
+    project = os.path.abspath(config.config_file_path)  # given as typed, or in full
+    if project != _project:  # the same process may build another project
+        _project = project
+        _quizzes.clear()
     return config
 
 

@@ -9,8 +9,9 @@ the lists below are the whole rule set.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from course.errors import Problem
@@ -99,6 +100,31 @@ class CourseCheck:
         return page.text if page is not None else None
 
 
+@dataclass
+class _CheckedPage:
+    digest: bytes  # of the page's bytes
+    kind: str
+    source: PageSource
+    problems: tuple[Problem, ...]  # its decoding problem and what the page rules found
+    readable: bool  # its front matter could be read and it is not empty
+    not_utf8: bool
+
+
+@dataclass
+class CheckMemory:
+    """Each page's parse and page-rule results, kept between checks of the same course.
+
+    Page rules depend on a page's bytes and kind alone (course/rules/__init__.py), so a page
+    whose bytes and kind are unchanged keeps its problems and its parsed source (front matter,
+    headings, anchors...), which the course rules then read again without parsing. The preview
+    (`make serve`) keeps one for the whole session: a save re-checks the saved page only, plus
+    the rules that compare pages.
+    """
+
+    pages: dict[str, _CheckedPage] = field(default_factory=dict)
+    rules: tuple[object, ...] = ()  # the page rules the results come from
+
+
 def check_course(
     mkdocs_yml: str,
     pages: Mapping[str, bytes],
@@ -106,6 +132,7 @@ def check_course(
     *,
     slugify: Slugify | None = None,
     lesson_template: str | None = None,
+    memory: CheckMemory | None = None,
 ) -> CourseCheck:
     """Run every course rule over the course.
 
@@ -115,19 +142,35 @@ def check_course(
     - ``other_files``: the paths of every other file of docs/ (images, worksheets' assets...),
       which links may lead to;
     - ``slugify``: the toc extension's slugify as configured (default: Python-Markdown's own);
-    - ``lesson_template``: the text of tools/templates/lesson.md, to find leftover scaffold text.
+    - ``lesson_template``: the text of tools/templates/lesson.md, to find leftover scaffold text;
+    - ``memory``: the results of an earlier check of the same course, reused for unchanged pages
+      (and updated).
     """
     site = read_site_config(mkdocs_yml)
     kinds = site.kinds()
     problems: list[Problem] = []
     sources: dict[str, PageSource] = {}
     not_utf8 = set()
+    unreadable = set()
+    if memory is not None and memory.rules != (ANY_PAGE_RULES, PAGE_RULES):
+        memory.pages.clear()
+        memory.rules = (ANY_PAGE_RULES, PAGE_RULES)
     for src_path in sorted(pages):
-        text, problem = files.decode(src_path, pages[src_path])
-        if problem is not None:
-            problems.append(problem)
+        kind = kinds.get(src_path, "page")
+        known = memory.pages.get(src_path) if memory is not None else None
+        if known is None or known.kind != kind or known.digest != _digest(pages[src_path]):
+            known = _check_page(src_path, pages[src_path], kind)
+            if memory is not None:
+                memory.pages[src_path] = known
+        sources[src_path] = known.source
+        problems += known.problems
+        if known.not_utf8:
             not_utf8.add(src_path)
-        sources[src_path] = PageSource(src_path, text, kinds.get(src_path, "page"))
+        if not known.readable:
+            unreadable.add(src_path)
+    if memory is not None:
+        for gone in memory.pages.keys() - pages.keys():
+            del memory.pages[gone]
     course = CourseSource(
         site=site,
         pages=sources,
@@ -135,17 +178,26 @@ def check_course(
         slugify=slugify or configured_slugify({"separator": site.toc_separator}),
         lesson_template=lesson_template,
     )
-    unreadable = set()
-    for page in sources.values():
-        for rule in ANY_PAGE_RULES:
-            problems += rule(page)
-        if page.front_matter_problem is not None or not page.text.strip():
-            unreadable.add(page.src_path)
-            continue
-        for rule in PAGE_RULES:
-            problems += rule(page)
     for course_rule in COURSE_RULES:
         # A page that cannot be read keeps only its own problem: what the course rules would say
         # about it (no title, not a lesson) follows from that one.
         problems += [problem for problem in course_rule(course) if problem.src_path not in unreadable]
     return CourseCheck(tuple(sorted(dict.fromkeys(problems), key=Problem.sort_key)), course, frozenset(not_utf8))
+
+
+def _check_page(src_path: str, raw: bytes, kind: str) -> _CheckedPage:
+    """One page decoded, parsed and checked by every page rule."""
+    text, problem = files.decode(src_path, raw)
+    page = PageSource(src_path, text, kind)  # type: ignore[arg-type]
+    found: list[Problem] = [problem] if problem is not None else []
+    for rule in ANY_PAGE_RULES:
+        found += rule(page)
+    readable = page.front_matter_problem is None and bool(page.text.strip())
+    if readable:
+        for rule in PAGE_RULES:
+            found += rule(page)
+    return _CheckedPage(_digest(raw), kind, page, tuple(found), readable, problem is not None)
+
+
+def _digest(raw: bytes) -> bytes:
+    return hashlib.blake2b(raw, digest_size=16).digest()

@@ -112,6 +112,10 @@ class DiagramDrawer:
         self._memory[key] = drawing
         return drawing
 
+    def forget_drawings(self) -> None:
+        """Let go of the drawings in memory (they stay in the cache folder)."""
+        self._memory.clear()
+
     def close(self) -> None:
         self.renderer.close()
 

@@ -22,6 +22,7 @@ here is a link with a title: Material shows the title on hover and focus, the li
 
 from __future__ import annotations
 
+import copy
 import posixpath
 import re
 import unicodedata
@@ -142,6 +143,13 @@ class TermMatcher(Generic[TermT]):
             prefixes.update(keys[:-1])
             self._first_words.add(keys[0].lower())
 
+    def with_entries(self, replacement: Callable[[TermT], TermT]) -> TermMatcher[TermT]:
+        """The same matcher, each entry replaced (by one with the same names)."""
+        matcher = copy.copy(self)
+        matcher._exact = {key: replacement(entry) for key, entry in self._exact.items()}
+        matcher._folded = {key: replacement(entry) for key, entry in self._folded.items()}
+        return matcher
+
     def find(self, text: str) -> Iterator[Match[TermT]]:
         lowered = text.lower()
         if len(lowered) != len(text):  # a few characters change length in lower case ("İ")
@@ -181,6 +189,8 @@ class Glossary:
     matcher: TermMatcher[Entry] = field(compare=False)
     defined_on: dict[str, frozenset[str]] = field(compare=False)  # src_path -> slugs defined there
     tooltip_pages: frozenset[str] = frozenset()
+    # src_path -> slugs of the terms its prose uses (its own definitions included)
+    uses: dict[str, frozenset[str]] = field(default_factory=dict, compare=False)
 
     @property
     def groups(self) -> tuple[LetterGroup, ...]:
@@ -193,7 +203,63 @@ class Glossary:
         )
 
 
-def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify) -> Glossary:
+@dataclass
+class GlossaryMemory:
+    """What the glossary read from each page, kept by the page's text between builds.
+
+    The preview (`make serve`) keeps one for the session, so a save parses only the saved page
+    and, unless a term or alias changed, looks for terms in that page only.
+    """
+
+    _pages: dict[str, tuple[str, tuple[str | None, str, list[tuple[Definition, str | None]]]]] = field(default_factory=dict)
+    _uses: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    _matchers: dict[str, tuple[tuple[object, ...], TermMatcher[Entry]]] = field(default_factory=dict)
+
+    def read(self, page: SourcePage, slugify: Slugify) -> tuple[str | None, str, list[tuple[Definition, str | None]]]:
+        """The page's front matter title, its Markdown after the front matter, and its definitions
+        with the anchor of the heading above each."""
+        known = self._pages.get(page.src_path)
+        if known is None or known[0] != page.text:
+            title, end_line, body = _split_page(page.text)
+            definitions, _ = read_definitions(page.src_path, body, end_line + 1)
+            found = []
+            if definitions:
+                lines = [replace(line, number=line.number + end_line) for line in source_lines(body)]
+                anchors = [(heading.line, heading.anchor) for heading in heading_anchors(lines, slugify)]
+                found = [(definition, _anchor_above(anchors, definition.line)) for definition in definitions]
+            known = (page.text, (title, body, found))
+            self._pages[page.src_path] = known
+        return known[1]
+
+    def matcher(self, entries: Sequence[Entry], purpose: str) -> TermMatcher[Entry]:
+        """A matcher for ``entries``: the last one made for ``purpose`` when the entries' names
+        (and their order, which decides between two forms alike) are the same, else a new one."""
+        names = tuple((entry.slug, _names(entry)) for entry in entries)
+        known = self._matchers.get(purpose)
+        if known is not None and known[0] == names:
+            by_slug = {entry.slug: entry for entry in entries}
+            return known[1].with_entries(lambda entry: by_slug[entry.slug])
+        made = TermMatcher(entries)
+        self._matchers[purpose] = (names, made)
+        if purpose == "used":
+            self._uses.clear()  # other names: every page is read again
+        return made
+
+    def uses(self, page: SourcePage, body: str, matcher: TermMatcher[Entry]) -> frozenset[str]:
+        """The slugs of the terms the page's prose uses (``matcher`` from ``self.matcher(..., "used")``)."""
+        known = self._uses.get(page.src_path)
+        if known is None or known[0] != page.text:
+            known = (page.text, frozenset(match.entry.slug for match in matcher.find(prose_of_markdown(body))))
+            self._uses[page.src_path] = known
+        return known[1]
+
+    def keep_only(self, src_paths: set[str]) -> None:
+        for table in (self._pages, self._uses):
+            for gone in table.keys() - src_paths:
+                del table[gone]
+
+
+def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify, memory: GlossaryMemory | None = None) -> Glossary:
     """Every definition of ``pages`` (in course order), with where each term is used.
 
     Never fails: mistakes (a term defined twice, a name given to two terms, a definition without
@@ -201,18 +267,15 @@ def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify) -> Glossary:
     course/rules/). Here the first definition of a name wins and a definition that clashes with
     an earlier one is left out, so the preview can show the glossary while the rules list them.
     """
+    memory = memory if memory is not None else GlossaryMemory()
     refs: dict[str, PageRef] = {}
     bodies: dict[str, str] = {}
     found: list[tuple[Definition, str | None]] = []  # every definition, with the anchor of the heading above it
     for page in pages:
-        title, end_line, body = _split_page(page.text)
+        title, body, definitions = memory.read(page, slugify)
         refs[page.src_path] = PageRef(page.src_path, title or page.nav_title or posixpath.basename(page.src_path))
         bodies[page.src_path] = body
-        definitions, _ = read_definitions(page.src_path, body, end_line + 1)
-        if definitions:
-            lines = [replace(line, number=line.number + end_line) for line in source_lines(body)]
-            anchors = [(heading.line, heading.anchor) for heading in heading_anchors(lines, slugify)]
-            found += [(definition, _anchor_above(anchors, definition.line)) for definition in definitions]
+        found += definitions
     left_out = {id(definition) for definition, _ in name_clashes([definition for definition, _ in found], slugify)}
     first: dict[str, tuple[Definition, PageRef, str | None]] = {}  # casefolded term -> its definition
     defined_keys: dict[str, set[str]] = {}  # src_path -> casefolded terms defined there
@@ -228,13 +291,15 @@ def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify) -> Glossary:
     entries = {key: _entry(definition, ref, anchor, slugify) for key, (definition, ref, anchor) in first.items()}
     defined_on = {path: frozenset(entries[key].slug for key in keys) for path, keys in defined_keys.items()}
 
-    matcher = TermMatcher(entries.values())
+    matcher = memory.matcher(list(entries.values()), "used")
     used: dict[str, list[PageRef]] = {entry.slug: [] for entry in entries.values()}
+    uses: dict[str, frozenset[str]] = {}
     for page in pages:
         if page.course_page:
-            found_slugs = {match.entry.slug for match in matcher.find(prose_of_markdown(bodies[page.src_path]))}
+            found_slugs = uses[page.src_path] = memory.uses(page, bodies[page.src_path], matcher)
             for slug in found_slugs - defined_on.get(page.src_path, frozenset()):
                 used[slug].append(refs[page.src_path])
+    memory.keep_only({page.src_path for page in pages})
     finished = sorted(
         (
             replace(entry, used_in=tuple(used[entry.slug][:USED_IN_LIMIT]),
@@ -245,9 +310,10 @@ def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify) -> Glossary:
     )
     return Glossary(
         entries=tuple(finished),
-        matcher=TermMatcher(finished),
+        matcher=memory.matcher(finished, "tooltips"),
         defined_on=defined_on,
         tooltip_pages=frozenset(page.src_path for page in pages if page.course_page),
+        uses=uses,
     )
 
 
@@ -430,11 +496,15 @@ _CLASS = re.compile(r"""\sclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I
 RenderTooltip = Callable[[Entry, str], str]  # (entry, the matched HTML text) -> the tooltip's HTML
 
 
-def add_tooltips(page_html: str, glossary: Glossary, src_path: str, render: RenderTooltip) -> str:
-    """Turn the first use of each term in the page's prose into a tooltip, rendered by ``render``."""
+def add_tooltips(
+    page_html: str, glossary: Glossary, src_path: str, render: RenderTooltip, seen: set[str] | None = None
+) -> str:
+    """Turn the first use of each term in the page's prose into a tooltip, rendered by ``render``;
+    ``seen`` gets the slug of every term found in that prose (with a tooltip or not)."""
     if src_path not in glossary.tooltip_pages:
         return page_html
     done = set(glossary.defined_on.get(src_path, ()))
+    seen = seen if seen is not None else set()
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # open elements and whether text inside them is skipped
     position = 0
@@ -443,7 +513,7 @@ def add_tooltips(page_html: str, glossary: Glossary, src_path: str, render: Rend
             continue  # inside a script or style, already copied
         text = page_html[position:tag.start()]
         skipped = bool(stack) and stack[-1][1]
-        out.append(text if skipped else _link_terms(text, glossary.matcher, done, render))
+        out.append(text if skipped else _link_terms(text, glossary.matcher, done, render, seen))
         out.append(tag.group(0))
         position = tag.end()
         name = (tag.group("name") or "").lower()
@@ -463,7 +533,7 @@ def add_tooltips(page_html: str, glossary: Glossary, src_path: str, render: Rend
             inherited = bool(stack) and stack[-1][1]
             stack.append((name, inherited or name in _SKIPPED_TAGS or _has_skipped_class(tag.group("attrs"))))
     tail = page_html[position:]
-    out.append(tail if stack and stack[-1][1] else _link_terms(tail, glossary.matcher, done, render))
+    out.append(tail if stack and stack[-1][1] else _link_terms(tail, glossary.matcher, done, render, seen))
     return "".join(out)
 
 
@@ -475,12 +545,13 @@ def _has_skipped_class(attrs: str) -> bool:
     return not _SKIPPED_CLASSES.isdisjoint(classes)
 
 
-def _link_terms(text: str, matcher: TermMatcher, done: set[str], render: RenderTooltip) -> str:
+def _link_terms(text: str, matcher: TermMatcher, done: set[str], render: RenderTooltip, seen: set[str]) -> str:
     if not text.strip():
         return text
     pieces: list[str] = []
     position = 0
     for match in matcher.find(text):
+        seen.add(match.entry.slug)
         if match.entry.slug in done:
             continue
         done.add(match.entry.slug)

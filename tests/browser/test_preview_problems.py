@@ -52,7 +52,7 @@ def preview(project: Path) -> Iterator[Server]:
     """`properdocs serve` on the scratch copy, as `make serve` starts it; stopped whatever happens."""
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "properdocs", "serve", "--dirty", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],
         cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     server = Server(f"http://127.0.0.1:{port}/", process)

@@ -162,7 +162,7 @@ def test_serve_shows_an_undrawable_diagram_as_its_source_and_says_why(project_co
         port = probe.getsockname()[1]
     env = {**os.environ, "CHROMIUM_PATH": "/nonexistent/chromium"}
     server = subprocess.Popen(
-        [sys.executable, "-m", "properdocs", "serve", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
+        [sys.executable, "-m", "properdocs", "serve", "--dirty", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
         cwd=project_copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
     )
     try:
