@@ -9,13 +9,14 @@ PYTHON3 ?= python3
 SERVE_ADDR ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install serve build offline test test-fast lint lesson bench lock clean
+.PHONY: help install serve build offline test test-fast lint lesson bench upkeep lock clean
 
 help: ## List the targets, one line each (the default)
 	@awk 'BEGIN { FS = ":.*## " } /^[a-z-]+:.*## / { printf "  make %-10s %s\n", $$1, $$2 }' $(firstword $(MAKEFILE_LIST))
 
 # The virtualenv and node_modules are rebuilt whenever their pinned files change. The pins need
-# Python 3.11.5 or newer (pymdown-extensions); Node.js with npm installs Mermaid.
+# Python 3.11.5 or newer (pymdown-extensions); Node.js 22 LTS with npm installs Mermaid (older Node
+# still installs it, but Node 20 reached its end of life on 2026-04-30).
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	@$(PYTHON3) -c 'import sys; sys.exit(sys.version_info < (3, 11, 5))' 2>/dev/null || { \
 	  echo "make needs Python 3.11.5 or newer as '$(PYTHON3)' (found: $$($(PYTHON3) --version 2>&1)). Install one and run make again, or name it: make PYTHON3=python3.12"; exit 1; }
@@ -25,7 +26,7 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
-	@command -v npm >/dev/null 2>&1 || { echo "make needs Node.js 20 or newer with npm, to install Mermaid. Install it and run make again."; exit 1; }
+	@command -v npm >/dev/null 2>&1 || { echo "make needs Node.js 22 or newer with npm, to install Mermaid. Install it and run make again."; exit 1; }
 	npm ci --no-audit --no-fund
 	touch $@
 
@@ -71,6 +72,11 @@ lesson: install ## Start a lesson from the template: make lesson BLOCK=<block fo
 bench: install ## Measure the site against stock Material and write BENCHMARKS.md (about 20 minutes)
 	npm ci --prefix benchmarks --no-audit --no-fund
 	$(PYTHON) benchmarks/bench.py $(BENCH_ARGS)
+
+# What the weekly upkeep workflow checks: known vulnerabilities in the pinned Python and npm
+# packages, and the built course's links to other sites (needs the network; see MAINTAINING.md).
+upkeep: build ## Audit the pinned packages and check the links to other sites (needs the network)
+	$(PYTHON) tools/upkeep.py --site $(SITE_DIR)
 
 # Re-pin the Python dependencies after editing requirements*.in.
 lock: install ## Re-pin requirements*.txt after editing requirements*.in

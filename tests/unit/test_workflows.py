@@ -84,7 +84,9 @@ def test_ci_keeps_a_preview_that_opens_from_disk_and_summarizes_the_lessons_for_
     # The summary: also after a failed step, for pull requests, from tools/pr_summary.py (tested in
     # tests/unit/test_pr_summary.py), naming the artifact that was uploaded and linking to it.
     summary = next(step for step in job_steps if "tools/pr_summary.py" in step.get("run", ""))
-    assert summary["if"] == "${{ !cancelled() && github.event_name == 'pull_request' }}"
+    oldest = f"matrix.python-version == '{min(workflow['jobs']['check']['strategy']['matrix']['python-version'])}'"
+    assert upload["if"] == f"${{{{ {oldest} }}}}"  # one artifact per run, whatever the matrix
+    assert summary["if"] == f"${{{{ !cancelled() && github.event_name == 'pull_request' && {oldest} }}}}"
     assert ">> \"$GITHUB_STEP_SUMMARY\"" in summary["run"]
     assert f"--artifact {upload['with']['name']}" in summary["run"]
     assert summary["env"]["PREVIEW_URL"] == f"${{{{ steps.{upload['id']}.outputs.artifact-url }}}}"
@@ -95,6 +97,25 @@ def test_ci_keeps_a_preview_that_opens_from_disk_and_summarizes_the_lessons_for_
     # Forks: nothing that could write to the repository or read secrets.
     assert workflow["jobs"]["check"]["permissions"] == {"contents": "read"}
     assert "secrets." not in (GITHUB / "workflows" / "ci.yml").read_text()
+
+
+def test_ci_tests_the_oldest_and_the_newest_python_the_readme_names_on_a_maintained_node() -> None:
+    workflow = load(GITHUB / "workflows" / "ci.yml")
+    check = workflow["jobs"]["check"]
+    versions = check["strategy"]["matrix"]["python-version"]
+    readme = (PROJECT_DIR / "README.md").read_text()
+    supported = re.search(r"Python (3\.\d+)\.\d+ to (3\.\d+)", readme)
+    assert supported, "the README no longer names the supported Pythons as 'Python 3.x.y to 3.z'"
+    assert sorted(versions, key=lambda v: tuple(map(int, v.split(".")))) == [supported[1], supported[2]]
+    assert check["strategy"]["fail-fast"] is False
+    setup_python = next(step for step in check["steps"] if step.get("uses", "").startswith("actions/setup-python@"))
+    assert setup_python["with"]["python-version"] == "${{ matrix.python-version }}"
+    # Node 22 LTS everywhere (Node 20 reached its end of life on 2026-04-30), as the README says.
+    for path in WORKFLOWS:
+        for step in steps(load(path)):
+            if step.get("uses", "").startswith("actions/setup-node@"):
+                assert int(step["with"]["node-version"]) >= 22, path.name
+    assert "Node.js 22 LTS or newer" in readme
 
 
 def test_deploy_publishes_main_to_pages() -> None:
