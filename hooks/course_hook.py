@@ -31,6 +31,7 @@ from course.anchors import configured_slugify
 from course.check import CheckMemory, CourseCheck, check_course
 from course.preview import EVERY_PAGE, INPUTS, course_view, problems_view
 from course.structure import assemble_course
+from course.site import config_chain
 
 log = get_plugin_logger("course")
 
@@ -71,12 +72,15 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     docs = [file for file in files if file.src_dir is not None and Path(file.src_dir) == Path(config.docs_dir)]
     pages = {file.src_uri: Path(file.abs_src_path).read_bytes() for file in docs if file.is_documentation_page()}
     template = project / LESSON_TEMPLATE
+    # mkdocs.yml and what it inherits (MkDocs' INHERIT), as the course reads its nav and not_in_nav.
+    mkdocs_yml, *inherited = (text.decode("utf-8") for text in config_chain(Path(config.config_file_path)))
     check = check_course(
-        Path(config.config_file_path).read_text(encoding="utf-8"),
+        mkdocs_yml,
         pages,
         [file.src_uri for file in docs if not file.is_documentation_page()],
         slugify=configured_slugify(config.mdx_configs.get("toc")),
         lesson_template=template.read_text(encoding="utf-8") if template.is_file() else None,
+        inherited_configs=inherited,
         # The preview keeps each page's parse and page-rule results: a save checks that page again.
         memory=INPUTS.memory("check", CheckMemory) if INPUTS.active else None,
     )

@@ -20,7 +20,6 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
-import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +37,7 @@ from mkdocs.utils import clean_directory
 from mkdocs_git_revision_date_localized_plugin.plugin import GitRevisionDateLocalizedPlugin
 
 from course.preview import EVERY_PAGE, INPUTS
+from course.site import config_chain
 
 log = get_plugin_logger("preview")
 
@@ -98,22 +98,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not INPUTS.active:
         return files
     project = Path(config.config_file_path).parent
-    INPUTS.note(EVERY_PAGE, "config", _config_files(Path(config.config_file_path)))
+    INPUTS.note(EVERY_PAGE, "config", config_chain(Path(config.config_file_path)))
     INPUTS.note(EVERY_PAGE, "project", tuple(_folder_digest(project / part) for part in PROJECT_PARTS))
     INPUTS.note(EVERY_PAGE, "files", tuple(sorted(file.src_uri for file in files)))
     return files
 
 
-_INHERIT = re.compile(rb"^INHERIT:[ \t]*['\"]?(?P<parent>[^'\"\n]+?)['\"]?[ \t]*$", re.MULTILINE)
-
-
-def _config_files(path: Path) -> tuple[bytes, ...]:
-    """mkdocs.yml and the files it inherits from (MkDocs' INHERIT key), as bytes."""
-    content = path.read_bytes()
-    parent = _INHERIT.search(content)
-    if parent is None:
-        return (content,)
-    return (content, *_config_files(path.parent / parent.group("parent").decode()))
 
 
 def _folder_digest(folder: Path) -> str:

@@ -35,7 +35,7 @@ sys.path.insert(0, str(REPO_DIR / "hooks"))
 from course import CourseError  # noqa: E402 - after the path set-up above
 from course.anchors import Slugify, configured_slugify  # noqa: E402
 from course.check import CourseCheck, check_course  # noqa: E402
-from course.site import read_site_config  # noqa: E402
+from course.site import config_chain, read_site_config  # noqa: E402
 
 CODESPELL_WORDS = TOOLS_DIR / "lint" / "codespell-words.txt"
 # Typos, rare words, and British spellings (codespell names its American English dictionary so).
@@ -119,7 +119,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def course_check(project: Path) -> CourseCheck:
     """The course rules over ``project``, exactly as the build runs them (hooks/course_hook.py)."""
-    mkdocs_yml = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    # mkdocs.yml and what it inherits (MkDocs' INHERIT), as the build reads them.
+    mkdocs_yml, *inherited = (text.decode("utf-8") for text in config_chain(project / "mkdocs.yml"))
     docs = project / "docs"
     # MkDocs leaves out files and folders whose names start with a dot.
     paths = sorted(
@@ -129,12 +130,15 @@ def course_check(project: Path) -> CourseCheck:
     pages = {path.relative_to(docs).as_posix(): path.read_bytes() for path in paths if path.suffix == ".md"}
     others = [path.relative_to(docs).as_posix() for path in paths if path.suffix != ".md"]
     template = TOOLS_DIR / "templates" / "lesson.md"
-    return check_course(mkdocs_yml, pages, others, slugify=_slugify(mkdocs_yml), lesson_template=template.read_text(encoding="utf-8"))
+    return check_course(
+        mkdocs_yml, pages, others, slugify=_slugify(mkdocs_yml, inherited),
+        lesson_template=template.read_text(encoding="utf-8"), inherited_configs=inherited,
+    )
 
 
-def _slugify(mkdocs_yml: str) -> Slugify:
+def _slugify(mkdocs_yml: str, inherited: list[str]) -> Slugify:
     """The toc extension's slugify as mkdocs.yml configures it (imported by its dotted name, as MkDocs does)."""
-    site = read_site_config(mkdocs_yml)
+    site = read_site_config(mkdocs_yml, inherited)
     function = None
     if site.toc_slugify:
         module, _, name = site.toc_slugify.rpartition(".")

@@ -10,7 +10,7 @@ the lists below are the whole rule set.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -133,10 +133,12 @@ def check_course(
     slugify: Slugify | None = None,
     lesson_template: str | None = None,
     memory: CheckMemory | None = None,
+    inherited_configs: Sequence[str] = (),
 ) -> CourseCheck:
     """Run every course rule over the course.
 
     - ``mkdocs_yml``: the text of the site configuration (the nav and the toc settings come from it);
+    - ``inherited_configs``: the texts of the files it inherits from (course.site.config_chain);
     - ``pages``: every Markdown file of docs/, by path relative to docs/, as raw bytes (they are
       decoded here, so a file in another encoding is a located problem and not a traceback);
     - ``other_files``: the paths of every other file of docs/ (images, worksheets' assets...),
@@ -146,7 +148,7 @@ def check_course(
     - ``memory``: the results of an earlier check of the same course, reused for unchanged pages
       (and updated).
     """
-    site = read_site_config(mkdocs_yml)
+    site = read_site_config(mkdocs_yml, inherited_configs)
     kinds = site.kinds()
     problems: list[Problem] = []
     sources: dict[str, PageSource] = {}

@@ -9,7 +9,10 @@ defaults and never acted on.
 from __future__ import annotations
 
 import posixpath
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal
 
 import yaml
@@ -81,8 +84,26 @@ _ConfigLoader.add_constructor("!ENV", lambda loader, node: (
 _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 
 
-def read_site_config(mkdocs_yml: str) -> SiteConfig:
-    """The course's view of mkdocs.yml; a file that cannot be read gives a SiteConfig with its problem."""
+_INHERIT = re.compile(rb"^INHERIT:[ \t]*['\"]?(?P<parent>[^'\"\n]+?)['\"]?[ \t]*$", re.MULTILINE)
+# The keys the course reads besides the nav, which a configuration may take from the one it inherits.
+_INHERITABLE = ("not_in_nav", "markdown_extensions")
+
+
+def config_chain(path: Path) -> tuple[bytes, ...]:
+    """mkdocs.yml and the files it inherits from (MkDocs' INHERIT key, relative to the file), nearest first."""
+    content = path.read_bytes()
+    parent = _INHERIT.search(content)
+    if parent is None:
+        return (content,)
+    return (content, *config_chain(path.parent / parent.group("parent").decode()))
+
+
+def read_site_config(mkdocs_yml: str, inherited: Sequence[str] = ()) -> SiteConfig:
+    """The course's view of mkdocs.yml; a file that cannot be read gives a SiteConfig with its problem.
+
+    ``inherited``: the texts of the files mkdocs.yml inherits from (config_chain), nearest first; the
+    nav always comes from mkdocs.yml itself, the keys in _INHERITABLE from the nearest that sets them.
+    """
     loader = _ConfigLoader(mkdocs_yml)
     try:
         # One parse: the node tree (for line numbers), then the values built from it.
@@ -98,6 +119,13 @@ def read_site_config(mkdocs_yml: str) -> SiteConfig:
         ),))
     finally:
         loader.dispose()
+    if isinstance(config, dict):
+        for key in _INHERITABLE:
+            for parent in inherited if key not in config else ():
+                values = yaml.load(parent, Loader=_ConfigLoader)  # noqa: S506 (the safe loader above)
+                if isinstance(values, dict) and key in values:
+                    config[key] = values[key]
+                    break
     nav_node = _mapping_value(root, "nav")
     nav = config.get("nav") if isinstance(config, dict) else None
     if not isinstance(nav, list) or not isinstance(nav_node, yaml.SequenceNode):

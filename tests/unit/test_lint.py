@@ -12,7 +12,7 @@ import pytest
 
 from corpus_helpers import GOOD_LESSON, Case, bad_cases, check_case, good_cases, lint_tool
 from course.check import ANY_PAGE_RULES, COURSE_RULES, PAGE_RULES, check_course
-from course.site import read_site_config
+from course.site import config_chain, read_site_config
 from site_helpers import PROJECT_DIR
 
 LINT = PROJECT_DIR / "tools" / "lint_lessons.py"
@@ -79,6 +79,24 @@ def test_pages_are_told_apart_by_the_nav() -> None:
     )
     assert site.kinds() == {"index.md": "page", "01-b/index.md": "block", "01-b/01-intro.md": "lesson", "glossary.md": "page"}
     assert [entry.line for entry in site.entries] == [9, 11, 12, 13]
+
+
+def test_a_configuration_that_inherits_keeps_its_parent_s_not_in_nav_and_toc(tmp_path: Path) -> None:
+    """MkDocs' INHERIT: the nav is the file's own, pages left out of the nav and the toc settings may
+    come from the file it inherits from (the benchmark's copies of the course are written so)."""
+    (tmp_path / "base").mkdir()
+    (tmp_path / "base" / "mkdocs.yml").write_text(
+        "site_name: x\nnot_in_nav: |\n  /sheet.md\nmarkdown_extensions:\n  - toc:\n      separator: _\nnav:\n  - other.md\n"
+    )
+    (tmp_path / "mkdocs.yml").write_text("INHERIT: base/mkdocs.yml\nnav:\n  - index.md\n  - glossary.md\n")
+    mkdocs_yml, *inherited = (text.decode() for text in config_chain(tmp_path / "mkdocs.yml"))
+    assert len(inherited) == 1
+    site = read_site_config(mkdocs_yml, inherited)
+    assert [entry.src_path for entry in site.entries] == ["index.md", "glossary.md"]
+    assert site.not_in_nav == ("/sheet.md",) and site.toc_separator == "_"
+    pages = {"index.md": b"---\ntitle: Home\n---\n\nWelcome.\n", "sheet.md": b"---\ntitle: Sheet\n---\n\nA sheet.\n"}
+    assert check_course(mkdocs_yml, pages, inherited_configs=inherited).problems == ()
+    assert any("not in the mkdocs.yml nav" in str(problem) for problem in check_course(mkdocs_yml, pages).problems)
 
 
 def run_lint(project: Path) -> subprocess.CompletedProcess[str]:
