@@ -123,6 +123,31 @@ def _plain_quiz_tags(page: Path) -> None:
         page.write_text(plain)
 
 
+def _has_quiz(text: str) -> bool:
+    """A `<quiz>` line outside fenced code (the contributor guide shows one inside a fence)."""
+    fence = None
+    for line in text.splitlines():
+        marker = re.match(r"\s*(`{3,}|~{3,})", line)
+        if marker and (fence is None or marker[1].startswith(fence)):
+            fence = marker[1][:3] if fence is None else None
+        elif fence is None and line.startswith("<quiz"):
+            return True
+    return False
+
+
+def _quiz_off_without_quizzes(page: Path) -> None:
+    """`quiz: {enabled: false}` in the front matter of a page with no quiz: mkdocs-quiz, on every page
+    by default, otherwise reads the `<quiz>` tags the contributor guide shows in its text as a broken
+    quiz and stops the build (the course turns the plugin on only for pages with quizzes)."""
+    text = page.read_text()
+    if _has_quiz(text):
+        return
+    if text.startswith("---\n"):
+        page.write_text("---\nquiz:\n  enabled: false\n" + text[len("---\n"):])
+    else:
+        page.write_text("---\nquiz:\n  enabled: false\n---\n\n" + text)
+
+
 def generated_nav_entries() -> list:
     """The project's top-level nav pages that no file in docs/ backs: our hooks generate them (the glossary)."""
     return [
@@ -153,6 +178,7 @@ def make_variant(name: str, docs_source: Path, nav: list, target: Path) -> Varia
         for page in (target / "docs").rglob("*.md"):
             _drop_template_key(page)
             _plain_quiz_tags(page)
+            _quiz_off_without_quizzes(page)
     # package-lock.json pins the Mermaid that draws this site's diagrams; each variant keeps its
     # own .cache/diagrams/ beside its mkdocs.yml (the benchmark clears it for a cold build).
     for part in ("hooks", "overrides", "node_modules", "package-lock.json"):
