@@ -16,6 +16,14 @@ from course.text import Prose, SourceLine, fences
 
 DIAGRAM_IN_WORDS = "The diagram in words"
 
+# The types Material's Mermaid theme colors (its --md-mermaid-* properties), so they follow the light
+# and dark schemes; Mermaid draws the others (pie, gantt, quadrant...) in its own fixed colors, whose
+# labels fail contrast in the dark scheme. Material documents the same list.
+SCHEME_COLORED_TYPES = frozenset({
+    "flowchart", "graph", "sequenceDiagram", "classDiagram", "classDiagram-v2", "stateDiagram", "stateDiagram-v2",
+    "erDiagram",
+})
+
 
 _HEADING = re.compile(r"^#{1,6}[ \t]+\S")
 _FIGURE_OPEN = re.compile(r"<figure\b[^>]*\bclass=\"[^\"]*\bdiagram\b[^\"]*\"[^>]*\bmarkdown\b", re.IGNORECASE)
@@ -40,7 +48,16 @@ def mermaid_diagrams(page: PageSource) -> Iterable[Problem]:
             yield Problem(
                 page.src_path,
                 f"the Mermaid diagram starts with '{first}', which is not a diagram type",
-                "start it with the diagram type, e.g. 'flowchart LR', 'sequenceDiagram' or 'pie'",
+                "start it with the diagram type, e.g. 'flowchart LR' or 'sequenceDiagram'",
+                line=start + 1,
+            )
+        elif kind not in SCHEME_COLORED_TYPES:
+            yield Problem(
+                page.src_path,
+                f"a '{kind}' diagram is drawn in Mermaid's own colors, which do not follow the site's light and dark"
+                " schemes (its labels become hard to read in dark mode)",
+                "draw it as a flowchart, sequence, class, state or entity-relationship diagram, which follow both"
+                " schemes, or show the figures as a table",
                 line=start + 1,
             )
         if not any(_ACC_TITLE.match(line) for line in content):
