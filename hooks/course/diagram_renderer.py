@@ -30,8 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-# Bumped when what this adapter does to Mermaid's output changes, so cached drawings are redrawn.
-ADAPTER_VERSION = "1"
+# The code that draws a diagram and turns Mermaid's SVG into the page's (this file and
+# diagram_svg.py): its hash is part of every drawing's cache key, so a change to either draws
+# every diagram again instead of serving drawings made by the old code.
+ADAPTER_CODE = (Path(__file__), Path(__file__).with_name("diagram_svg.py"))
 
 # Mermaid's settings, as Material's bundle initializes it (themeCSS is added from Material's
 # source, see material_theme_css), plus ids that do not depend on a random seed.
@@ -155,11 +157,25 @@ class MermaidRenderer:
         self._page: Any = None
         # Why the renderer could not start, kept so that each diagram does not try again.
         self._unavailable: RendererUnavailable | None = None
+        self._version: tuple[tuple[int, int] | None, str] | None = None
 
     @property
     def version(self) -> str:
         """What the drawings depend on besides their source: Mermaid's and Material's versions, Mermaid's
-        settings and this adapter's version. Part of every drawing's cache key."""
+        settings and the hash of this adapter's code. Part of every drawing's cache key.
+
+        Worked out once per state of package-lock.json: it is read for every diagram of a build,
+        and parsing the lock file each time was most of a cached diagram's cost."""
+        try:
+            stat = self.files.package_lock.stat()
+            lock_state: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            lock_state = None
+        if self._version is None or self._version[0] != lock_state:
+            self._version = (lock_state, self._work_out_version())
+        return self._version[1]
+
+    def _work_out_version(self) -> str:
         try:
             lock = json.loads(self.files.package_lock.read_text(encoding="utf-8"))
             mermaid = lock["packages"]["node_modules/mermaid"]["version"]
@@ -170,7 +186,8 @@ class MermaidRenderer:
         except importlib.metadata.PackageNotFoundError:
             theme = "not installed"
         settings = hashlib.sha256(json.dumps(MERMAID_CONFIG, sort_keys=True).encode()).hexdigest()[:12]
-        return f"mermaid {mermaid}, material {theme}, settings {settings}, adapter {ADAPTER_VERSION}"
+        code = hashlib.sha256(b"".join(path.read_bytes() for path in ADAPTER_CODE)).hexdigest()[:12]
+        return f"mermaid {mermaid}, material {theme}, settings {settings}, adapter {code}"
 
     def render(self, diagram_id: str, source: str) -> Drawing:
         if self._thread is None:

@@ -187,3 +187,27 @@ def test_the_print_view_keeps_a_diagram_s_svg_and_its_style_as_they_are() -> Non
     svg = '<svg id="diagram-1" aria-labelledby="diagram-1-1"><title id="diagram-1-1">T</title><style>#diagram-1 p{margin:0}</style></svg>'
     html = f'<div id="box" role="region">{svg}</div><style>p{{}}</style><script>x()</script>'
     assert printable(html, "page-") == f'<div id="page-box" role="region">{svg}</div>'
+
+
+def test_a_change_to_the_adapter_s_code_or_to_the_pinned_mermaid_draws_every_diagram_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cache key holds the adapter's code and Mermaid's pin: drawings made by older code or
+    another Mermaid are never served (the SVG is stored after the page's changes to it)."""
+    from course import diagram_renderer
+    from course.diagram_renderer import MermaidRenderer, RendererFiles
+
+    code = tmp_path / "adapter.py"
+    code.write_text("first")
+    lock = tmp_path / "package-lock.json"
+    lock.write_text('{"packages": {"node_modules/mermaid": {"version": "11.0.0"}}}')
+    monkeypatch.setattr(diagram_renderer, "ADAPTER_CODE", (code,))
+    files = RendererFiles(tmp_path / "mermaid.min.js", lock, tmp_path)
+    first = MermaidRenderer(files).version
+    assert "mermaid 11.0.0" in first
+    code.write_text("second")
+    assert MermaidRenderer(files).version != first
+    renderer = MermaidRenderer(files)
+    before = renderer.version
+    lock.write_text('{"packages": {"node_modules/mermaid": {"version": "11.1.0"}}}  ')
+    assert "mermaid 11.1.0" in renderer.version and renderer.version != before
