@@ -99,6 +99,21 @@ def test_a_configuration_that_inherits_keeps_its_parent_s_not_in_nav_and_toc(tmp
     assert any("not in the mkdocs.yml nav" in str(problem) for problem in check_course(mkdocs_yml, pages).problems)
 
 
+def test_file_and_folder_names_with_spaces_or_accents_are_named_with_the_name_to_use() -> None:
+    page = b"---\ntitle: A lesson\n---\n\nText.\n"
+    check = check_course(
+        "site_name: x\nnav:\n  - index.md\n  - Block:\n      - 01-b/index.md\n      - 01-b/My lesson.md\n  - glossary.md\n",
+        {"index.md": b"---\ntitle: Home\n---\n\nHome.\n", "01-b/index.md": page, "01-b/My lesson.md": page, "Caf\u00e9/x.md": page},
+    )
+    messages = [str(problem) for problem in check.problems]
+    assert any(
+        message.startswith("docs/01-b/My lesson.md:1: the file name 'My lesson.md' has spaces and has capitals")
+        and "rename it to 'my-lesson.md'" in message
+        for message in messages
+    ), messages
+    assert any("the folder name 'Caf\u00e9' has capitals and has accents" in message for message in messages), messages
+
+
 def run_lint(project: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, str(LINT), "--project", str(project)], capture_output=True, text=True, timeout=120)
 
