@@ -12,7 +12,7 @@ from urllib.parse import urlparse
 
 from axe_playwright_python.base import AXE_SCRIPT, AxeResults
 from bs4 import BeautifulSoup
-from playwright.sync_api import Browser, BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, expect
 
 CHROMIUM_FLAGS = [
     "--no-sandbox",
@@ -267,4 +267,17 @@ def search_for(page: Page, query: str) -> None:
     expect(page.locator("[data-md-component=search-query]")).to_be_focused()
     page.keyboard.insert_text(query)
     page.keyboard.press("End")
+
+
+def search_result_link(results: Locator, page_url: str, section: str) -> Locator:
+    """The one link in `results` to `section` of the page at `page_url`, shown. Each link carries
+    the words it matched (?h=...) and the section it leads to; Material folds a page's further
+    sections into a "N more on this page" box, which is opened when the link is in one."""
+    selector = f'a[href^="{page_url}?h="][href$="#{section}"]'
+    link = results.locator(selector)
+    expect(link).to_have_count(1)
+    folded = results.locator("details", has=results.page.locator(selector))
+    if folded.count():
+        folded.locator("summary").click()
+    return link
 

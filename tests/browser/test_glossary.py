@@ -23,6 +23,7 @@ from browser_helpers import (
     open_context,
     page_source,
     search_for,
+    search_result_link,
     searchable_term,
 )
 
@@ -307,13 +308,7 @@ def test_searching_a_term_lists_the_glossary_first_and_jumps_to_the_entry(
     expect(first_result.locator("a.md-search-result__link").first).to_have_attribute(
         "href", re.compile(rf"^{re.escape(site_url + GLOSSARY)}\?")
     )
-    # Each link carries the words it matched (?h=...) and the section it leads to.
-    selector = f'a[href^="{site_url}{GLOSSARY}?h="][href$="#{anchor}"]'
-    link = first_result.locator(selector)
-    expect(link).to_have_count(1)
-    folded = first_result.locator("details", has=page.locator(selector))  # "N more on this page"
-    if folded.count():
-        folded.locator("summary").click()
+    link = search_result_link(first_result, site_url + GLOSSARY, anchor)
     expect(link).to_contain_text(term)
     link.click()
     expect(page).to_have_url(re.compile(rf"^{re.escape(site_url + GLOSSARY)}\?h=[^#]*#{re.escape(anchor)}$"))
