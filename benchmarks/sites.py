@@ -34,6 +34,9 @@ from pathlib import Path
 import yaml
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT_DIR / "hooks"))
+from course.quizzes import page_quizzes  # noqa: E402
+
 VARIANTS = ("course", "stock", "no-hooks")
 ENV = dict(os.environ)
 
@@ -123,24 +126,12 @@ def _plain_quiz_tags(page: Path) -> None:
         page.write_text(plain)
 
 
-def _has_quiz(text: str) -> bool:
-    """A `<quiz>` line outside fenced code (the contributor guide shows one inside a fence)."""
-    fence = None
-    for line in text.splitlines():
-        marker = re.match(r"\s*(`{3,}|~{3,})", line)
-        if marker and (fence is None or marker[1].startswith(fence)):
-            fence = marker[1][:3] if fence is None else None
-        elif fence is None and line.startswith("<quiz"):
-            return True
-    return False
-
-
 def _quiz_off_without_quizzes(page: Path) -> None:
     """`quiz: {enabled: false}` in the front matter of a page with no quiz: mkdocs-quiz, on every page
     by default, otherwise reads the `<quiz>` tags the contributor guide shows in its text as a broken
     quiz and stops the build (the course turns the plugin on only for pages with quizzes)."""
     text = page.read_text()
-    if _has_quiz(text):
+    if page_quizzes(text).quizzes:  # the course's own reading: tags in code are examples
         return
     if text.startswith("---\n"):
         page.write_text("---\nquiz:\n  enabled: false\n" + text[len("---\n"):])
