@@ -79,7 +79,11 @@ def printable(html: str, id_prefix: str) -> str:
         out.append(_prefixed(token.group(), tag, attributes, id_prefix) if rewritable else token.group())
     if not dropping:
         out.append(html[position:])
-    return "".join(out)
+    # As ASCII, non-ASCII characters written as character references (which the browser shows
+    # the same): Python stores a string in two bytes per character as soon as one character is
+    # beyond Latin-1 (a dash is enough), and the plugin copies the joined course several times
+    # while it assembles the print view, the build's peak of memory.
+    return "".join(out).encode("ascii", "xmlcharrefreplace").decode("ascii")
 
 
 def _values(attributes: str) -> dict[str, str]:

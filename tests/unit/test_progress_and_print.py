@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html as html_module
 import json
 import re
 from collections import Counter
@@ -77,3 +78,12 @@ def test_printed_pages_with_the_same_ids_no_longer_clash() -> None:
     joined = printable(QUIZ_PAGE, "one-") + printable(QUIZ_PAGE, "two-")
     ids = Counter(re.findall(r'<(?!h\d|input|li)\w+[^>]*\sid="([^"]+)"', joined))
     assert ids and max(ids.values()) == 1
+
+
+def test_printable_html_is_ascii_with_the_same_text_for_a_browser() -> None:
+    # One character beyond Latin-1 makes Python store a string at two bytes a character; the print
+    # view's assembly copies the whole course several times, so each share is kept as ASCII.
+    page = '<h2 id="why">Why — and “how”</h2><p title="café ✓">Ship it · now</p>'
+    html = printable(page, "lesson-")
+    assert html.isascii()
+    assert html_module.unescape(html) == page
