@@ -104,8 +104,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-
-
 def _folder_digest(folder: Path) -> str:
     digest = hashlib.blake2b(digest_size=16)
     for root, dirs, names in os.walk(folder, followlinks=True):

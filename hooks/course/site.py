@@ -119,13 +119,14 @@ def read_site_config(mkdocs_yml: str, inherited: Sequence[str] = ()) -> SiteConf
         ),))
     finally:
         loader.dispose()
-    if isinstance(config, dict):
-        for key in _INHERITABLE:
-            for parent in inherited if key not in config else ():
-                values = yaml.load(parent, Loader=_ConfigLoader)  # noqa: S506 (the safe loader above)
-                if isinstance(values, dict) and key in values:
-                    config[key] = values[key]
-                    break
+    missing = [key for key in _INHERITABLE if key not in config] if isinstance(config, dict) else []
+    for parent in inherited if missing else ():  # each parent parsed once, nearest first
+        values = yaml.load(parent, Loader=_ConfigLoader)  # noqa: S506 (the safe loader above)
+        for key in [key for key in missing if isinstance(values, dict) and key in values]:
+            config[key] = values[key]
+            missing.remove(key)
+        if not missing:
+            break
     nav_node = _mapping_value(root, "nav")
     nav = config.get("nav") if isinstance(config, dict) else None
     if not isinstance(nav, list) or not isinstance(nav_node, yaml.SequenceNode):

@@ -192,3 +192,11 @@ def test_a_page_in_another_encoding_is_reported_not_crashed_on(one_page_project:
     assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
     assert "docs/index.md:5: the file is not UTF-8 text: it looks like Windows-1252" in result.stdout
     assert "iconv -f WINDOWS-1252 -t UTF-8" in result.stdout
+
+
+def test_each_inherited_key_comes_from_the_nearest_configuration_that_sets_it() -> None:
+    child = "INHERIT: parent.yml\nnav:\n  - index.md\n"
+    parent = "INHERIT: grandparent.yml\nnot_in_nav: |\n  /near.md\n"
+    grandparent = "not_in_nav: |\n  /far.md\nmarkdown_extensions:\n  - toc:\n      separator: _\n"
+    site = read_site_config(child, [parent, grandparent])
+    assert site.not_in_nav == ("/near.md",) and site.toc_separator == "_"
