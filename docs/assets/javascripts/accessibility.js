@@ -152,8 +152,14 @@
   function watchRegions() {
     if (regionWatcher) regionWatcher.disconnect();
     var regions = document.querySelectorAll(".course-scroll");
-    regions.forEach(updateRegion);
-    if (!window.ResizeObserver || !regions.length) return;
+    if (!window.ResizeObserver) {
+      regions.forEach(updateRegion);
+      return;
+    }
+    if (!regions.length) return;
+    // No measuring here: reading a region's widths now would lay out the whole page inside this
+    // script's task, as the page starts (a long task on a phone). A ResizeObserver reports every
+    // region once after the browser's own next layout, and again whenever its size changes.
     regionWatcher = new ResizeObserver(function (entries) {
       entries.forEach(function (entry) {
         updateRegion(entry.target);
