@@ -52,3 +52,25 @@ def test_dark_mode_toggle_works_and_persists_across_pages(
     page.goto(site_url + lesson_paths[-1])
     expect_dark(page)
     problems.assert_none()
+
+
+def test_first_visit_is_drawn_in_the_system_scheme_before_material_starts(
+    new_page: Callable[..., Page], site_url: str, lesson_paths: list[str], problems: PageProblems
+) -> None:
+    """Nothing stored yet: the inline palette script (overrides/partials/javascripts/palette.html)
+    puts the system's scheme on the page before the first paint, not Material's bundle after it."""
+    page = new_page(color_scheme="dark")
+    # Material's bundle replaced by an empty script: what shows is the page before it starts.
+    page.route("**/assets/javascripts/bundle.*.min.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    page.goto(site_url + lesson_paths[0])
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    assert background_luminance(page) < 0.05, "a dark system's first visit should be dark before any script but the palette's"
+    problems.take()  # the course's scripts, which need Material's, may complain on this page
+
+    # With the bundle, Material takes over with the same colors and then lets transitions run
+    # again (data-md-color-switching, which the inline script set ahead of it, is removed).
+    page = new_page(color_scheme="dark")
+    page.goto(site_url + lesson_paths[0])
+    expect_dark(page)
+    expect(page.locator("body")).not_to_have_attribute("data-md-color-switching", "")
+    problems.assert_none()
