@@ -26,8 +26,6 @@ from pathlib import Path
 from typing import Any
 
 from material.plugins.search.plugin import SearchPlugin
-from watchdog.observers.polling import PollingObserver
-from watchdog.utils.dirsnapshot import DirectorySnapshot
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -263,6 +261,11 @@ FASTEST_POLL_S, SLOWEST_POLL_S, POLL_SHARE = 0.1, 0.5, 0.05
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    # Imported here: only `serve` watches files (its server has loaded watchdog already), and at
+    # the top of the module watchdog cost every `properdocs build` some 50 ms of start-up.
+    from watchdog.observers.polling import PollingObserver
+    from watchdog.utils.dirsnapshot import DirectorySnapshot
+
     watched = getattr(server, "_watched_paths", None)
     if not isinstance(getattr(server, "observer", None), PollingObserver) or not isinstance(watched, dict):
         return server  # another server than properdocs 1.6's: leave its watching alone
