@@ -286,7 +286,7 @@ def _why_missed(results: dict, add) -> None:
             f"- **Build CPU time at {smallest} lessons, {_cpu(entry['course']) / _cpu(entry['stock']):.2f}× "
             "stock**: the features the stock site does not have cost a fixed share of a small build (stopwatch, "
             f"table below): the whole-course print view {seconds('print-site', 'print_hook.py'):.2f} s, the git "
-            f"dates {seconds('git-revision-date-localized'):.2f} s, the glossary "
+            f"dates {seconds('git_dates_hook.py'):.2f} s, the glossary "
             f"{seconds('glossary_hook.py'):.2f} s, the course rules and model {seconds('course_hook.py'):.2f} s. From "
             "500 lessons on this site builds faster than stock (navigation.prune)."
         )

@@ -15,8 +15,9 @@
             hooks and the templates they feed: the measure of their cost. It is built without strict
             mode: the print-site plugin warns on every page that print_hook would have given a title.
 
-Every variant is a folder with its own mkdocs.yml; `course` and `no-hooks` inherit the project's
-mkdocs.yml (MkDocs' INHERIT) and link hooks/, overrides/ and node_modules/ from the project.
+Every variant is a folder with its own mkdocs.yml, and a git repository with its pages committed;
+`course` and `no-hooks` inherit the project's mkdocs.yml (MkDocs' INHERIT) and link hooks/,
+overrides/ and node_modules/ from the project.
 """
 
 from __future__ import annotations
@@ -215,7 +216,19 @@ def make_variant(name: str, docs_source: Path, nav: list, target: Path) -> Varia
     else:
         text = f"INHERIT: {PROJECT_DIR / 'mkdocs.yml'}\n" + nav_yaml
     (target / "mkdocs.yml").write_text(text)
+    _commit(target)
     return Variant(name, target, dropped)
+
+
+def _commit(target: Path) -> None:
+    """A course lives in git, and its pages' "Last update" dates come from the history: each
+    variant is a repository with its pages committed, as a contributor's clone is."""
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=target, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", "docs", "mkdocs.yml")
+    git("-c", "user.name=Benchmark", "-c", "user.email=benchmark@localhost", "commit", "-q", "-m", "The synthetic course")
 
 
 def project_variants(target: Path) -> dict[str, Variant]:

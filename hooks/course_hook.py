@@ -86,8 +86,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     )
     # MkDocs would read each page again, as strict UTF-8; handing it the text decoded above saves
     # that read and lets the preview show a page saved in another encoding (from its best guess).
-    # Setting the content unsets the file's source path, which other plugins still need (the git
-    # dates), so it is put back.
+    # Setting the content unsets the file's source path, which MkDocs still reads (the preview
+    # compares its modification time), so it is put back.
     for file in docs:
         text = check.text_of(file.src_uri)
         if text is not None:

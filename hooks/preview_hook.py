@@ -4,7 +4,7 @@
 not modified (MkDocs compares file times, which knows nothing of one page showing another). Here
 each page's file says it is modified exactly when one of the inputs it is rendered from changed
 (course/preview.py: its text, the nav entries, lessons and glossary entries it shows, its problems,
-its git date; mkdocs.yml, overrides/, hooks/ or the set of files change every page). A page that
+its "Last update" date; mkdocs.yml, overrides/, hooks/ or the set of files change every page). A page that
 is not rendered again gets back what the last build gave it, so the rest of the build reads it as
 if it had been: its title and front matter (the nav and footer of the pages that are rendered),
 its share of the whole-course print view, its search index entries (Material's own dirty-build
@@ -32,7 +32,6 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
-from mkdocs_git_revision_date_localized_plugin.plugin import GitRevisionDateLocalizedPlugin
 
 from course.preview import EVERY_PAGE, INPUTS
 from course.site import config_chain
@@ -123,10 +122,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _doc_pages[:] = [file.src_uri for file in docs]
     keys = {file.src_uri: _nav_key(file) for file in docs}
     top = tuple(_item_key(item, keys) for item in nav.items)
-    commits = _git_commits(config)
     for file in docs:
         INPUTS.note(file.src_uri, "text", file.content_string)
-        INPUTS.note(file.src_uri, "git", commits.get(str(Path(file.abs_src_path).absolute())) if file.abs_src_path else None)
         page = file.page
         if page is not None:
             INPUTS.note(file.src_uri, "nav", (
@@ -202,15 +199,6 @@ def _walk(section: Section) -> list[Any]:
 
 def _neighbour_key(page: Page | None, keys: dict[str, tuple[str, str]]) -> Any:
     return None if page is None else _item_key(page, keys)
-
-
-def _git_commits(config: MkDocsConfig) -> dict[str, Any]:
-    """The git-revision-date-localized plugin's commit per page (it keeps them between rebuilds
-    and drops those of files a new commit touched)."""
-    for plugin in config.plugins.values():
-        if isinstance(plugin, GitRevisionDateLocalizedPlugin):
-            return dict(plugin.last_revision_commits)
-    return {}
 
 
 def _restore(page: Page, rendering: Rendering) -> None:

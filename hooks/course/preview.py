@@ -3,7 +3,7 @@
 Under `make serve` (`properdocs serve --dirty`) every hook notes, per page, the inputs its part of
 that page is made from (``PageInputs.note``): the page's own text, the nav entries it shows, the
 lessons and blocks of the course model it shows, the glossary entries its text can mention, its
-problems, its git date. hooks/preview_hook.py then re-renders a page only when one of its inputs
+problems, its "Last update" date. hooks/preview_hook.py then re-renders a page only when one of its inputs
 differs from the last build that rendered it, and hands every other page its last rendering.
 
 Inputs are plain values compared with ``==`` (frozen dataclasses, tuples, strings), never their

@@ -21,7 +21,8 @@ def test_a_lesson_offers_edit_and_last_update_without_calling_github(
     expect(edit).to_be_visible()
     expect(edit).to_have_attribute("href", f"{REPO_URL}/edit/main/docs/{lesson}")
     expect(page.locator("header a.md-source")).to_have_attribute("href", REPO_URL)
-    expect(page.locator("aside.md-source-file .git-revision-date-localized-plugin")).to_have_text(re.compile(r"^[A-Z][a-z]+ \d{1,2}, \d{4}$"))
+    last_update = page.locator("aside.md-source-file .md-source-file__fact").filter(has=page.locator('[title="Last update"]'))
+    expect(last_update).to_have_text(re.compile(r"^\s*[A-Z][a-z]+ \d{1,2}, \d{4}\s*$"))
     # Material's repository widget would ask api.github.com for stars and forks once the page is idle.
     page.wait_for_load_state("networkidle")
     problems.assert_none()
