@@ -36,7 +36,7 @@ from course.anchors import Slugify, heading_anchors
 from course.definitions import Definition, read_definitions
 from course.errors import CourseError
 from course.frontmatter import _FRONT_MATTER
-from course.text import normalise_newlines, plain_text, source_lines
+from course.text import SourceLine, normalise_newlines, plain_text, source_lines
 
 # The page the build generates from the definitions (hooks/glossary_hook.py).
 GLOSSARY_PAGE = "glossary.md"
@@ -224,7 +224,7 @@ class GlossaryMemory:
             definitions, _ = read_definitions(page.src_path, body, end_line + 1)
             found = []
             if definitions:
-                lines = [replace(line, number=line.number + end_line) for line in source_lines(body)]
+                lines = [SourceLine(line.number + end_line, line.text, line.in_code) for line in source_lines(body)]
                 anchors = [(heading.line, heading.anchor) for heading in heading_anchors(lines, slugify)]
                 found = [(definition, _anchor_above(anchors, definition.line)) for definition in definitions]
             known = (page.text, (title, body, found))

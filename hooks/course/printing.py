@@ -30,13 +30,15 @@ _ID_REFERENCES = ("aria-labelledby", "aria-describedby", "aria-controls")
 _DROPPED_TAGS = {"script", "style", "link"}
 _DROPPED_IDS = {"quiz-progress-sidebar", "quiz-progress-mobile"}
 _DROPPED_CLASSES = {"quiz-header-link"}
+_DROPPED_NAMES = tuple(_DROPPED_IDS | _DROPPED_CLASSES)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
-# A comment, a script or style element with its content, or a start or end tag.
+# A comment, a script or style element with its content, or a start or end tag. One literal "<"
+# first, so the regex engine skips the text between tags quickly.
 _TOKEN = re.compile(
-    r"<!--.*?-->"
-    r"|<(?P<raw>script|style)\b[^>]*>.*?</(?P=raw)\s*>"
-    r"|<(?P<end>/)?(?P<tag>[a-zA-Z][^\s/>]*)(?P<attributes>[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>",
+    r"<(?:!--.*?-->"
+    r"|(?P<raw>script|style)\b[^>]*>.*?</(?P=raw)\s*>"
+    r"|(?P<end>/)?(?P<tag>[a-zA-Z][^\s/>]*)(?P<attributes>[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*)>)",
     re.DOTALL | re.IGNORECASE,
 )
 _ATTRIBUTE = re.compile(r'(?P<space>\s)(?P<name>[^\s=/>]+)\s*=\s*"(?P<value>[^"]*)"')
@@ -45,40 +47,48 @@ _ATTRIBUTE = re.compile(r'(?P<space>\s)(?P<name>[^\s=/>]+)\s*=\s*"(?P<value>[^"]
 def printable(html: str, id_prefix: str) -> str:
     """``html`` without scripts, styles or quiz widgets, its ids and ARIA references prefixed."""
     out: list[str] = []
+    copied = 0  # html[copied:] is not in out yet: unchanged runs are copied in one piece
     dropping = 0  # depth inside a dropped element
     in_svg = 0  # depth inside an inline SVG, copied as it is
-    position = 0
     for token in _TOKEN.finditer(html):
-        if not dropping:
-            out.append(html[position:token.start()])
-        position = token.end()
         tag = (token.group("tag") or "").lower()
-        if in_svg and not dropping:
-            out.append(token.group())
+        end = token.group("end")
+        if dropping:
+            if tag:
+                if end:
+                    dropping -= tag not in _VOID
+                else:
+                    dropping += tag not in _VOID and not token.group("attributes").rstrip().endswith("/")
+            if not dropping:
+                copied = token.end()
+            continue
+        if in_svg:
             if tag == "svg":
-                in_svg += -1 if token.group("end") else 1
+                in_svg += -1 if end else 1
             continue
-        if tag == "svg" and not token.group("end") and not dropping:
+        if tag == "svg" and not end:
             in_svg = 1
-            out.append(token.group())
             continue
-        if not tag:
-            continue  # a comment, script or style: never printed
-        if token.group("end"):
-            if dropping and tag not in _VOID:
-                dropping -= 1
-            elif not dropping:
-                out.append(token.group())
+        if not tag:  # a comment, script or style: never printed
+            out.append(html[copied:token.start()])
+            copied = token.end()
+            continue
+        if end:
             continue
         attributes = token.group("attributes")
-        opens = tag not in _VOID and not attributes.rstrip().endswith("/")
-        if dropping or _dropped(tag, attributes):
-            dropping += opens
+        if _dropped(tag, attributes):
+            out.append(html[copied:token.start()])
+            copied = token.end()
+            dropping = tag not in _VOID and not attributes.rstrip().endswith("/")
             continue
-        rewritable = "id=" in attributes or "aria-" in attributes
-        out.append(_prefixed(token.group(), tag, attributes, id_prefix) if rewritable else token.group())
+        if "id=" in attributes or "aria-" in attributes:
+            rewritten = _prefixed(token.group(), tag, attributes, id_prefix)
+            if rewritten != token.group():
+                out.append(html[copied:token.start()])
+                out.append(rewritten)
+                copied = token.end()
     if not dropping:
-        out.append(html[position:])
+        out.append(html[copied:])
     # As ASCII, non-ASCII characters written as character references (which the browser shows
     # the same): Python stores a string in two bytes per character as soon as one character is
     # beyond Latin-1 (a dash is enough), and the plugin copies the joined course several times
@@ -93,7 +103,8 @@ def _values(attributes: str) -> dict[str, str]:
 def _dropped(tag: str, attributes: str) -> bool:
     if tag in _DROPPED_TAGS:
         return True
-    if "id=" not in attributes and "class=" not in attributes:
+    # Nearly every tag names none of the dropped ids and classes: substring tests first.
+    if not any(name in attributes for name in _DROPPED_NAMES):
         return False
     values = _values(attributes)
     return values.get("id") in _DROPPED_IDS or bool(_DROPPED_CLASSES & set(values.get("class", "").split()))

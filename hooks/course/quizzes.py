@@ -152,6 +152,10 @@ def read_quizzes(lines: list[SourceLine]) -> PageQuizzes:
             if opening is not None:
                 content.append((line.number, line.text))  # a code example inside the quiz
             continue
+        if "quiz" not in line.text:  # no quiz tag of any kind: most lines, skipped quickly
+            if opening is not None:
+                content.append((line.number, line.text))
+            continue
         if _OLD_SYNTAX.search(line.text):
             old_syntax.append(line.number)
         opener = _ANY_OPENING.match(line.text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 
 from course.errors import Problem
@@ -31,7 +32,8 @@ _HANDLER_IN_TAG = re.compile(r"<[a-z][^<>]*?[\s/\"'](?P<name>on[a-z]+)\s*=", re.
 _HANDLER_IN_ATTR_LIST = re.compile(r"\{:?[^{}\n]*?(?<![\w-])(?P<name>on[a-z]+)\s*=", re.IGNORECASE)
 
 # Browsers ignore tabs and line breaks inside a URL, so 'java\tscript:' still runs.
-_SCRIPT_URL = re.compile(r"javascript:|vbscript:|data:text/html", re.IGNORECASE)
+_SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:text/html")
+_SCRIPT_URL = re.compile("|".join(_SCRIPT_SCHEMES), re.IGNORECASE | re.ASCII)
 _URL_WHITESPACE = re.compile(r"[\t\n\r]")
 
 # Where a URL stands: a Markdown link or image target, a reference definition, or an attribute
@@ -110,7 +112,7 @@ def resources_from_other_hosts(page: PageSource) -> Iterable[Problem]:
         if _OTHER_HOST.match(match.group("src")):
             yield _loaded_from_elsewhere(page, prose.line_at(match.start()), "image", match.group("src"))
     for line in lines:
-        if line.in_code:
+        if line.in_code or not _may_hold_attributes(line.text):
             continue
         for holder in _IN_TAG_OR_ATTR_LIST.finditer(blank_inline_code(line.text)):
             tag = re.match(r"<(?P<name>[a-z][\w-]*)", holder.group(), re.IGNORECASE)
@@ -153,7 +155,8 @@ def _decoded(url: str) -> str:
 def _urls(lines: list[SourceLine]) -> Iterator[tuple[int, str]]:
     """(line, URL) of every link target and URL attribute outside code."""
     for line in lines:
-        if line.in_code:
+        # Most lines hold no link target, tag or attribute list: a substring test skips them.
+        if line.in_code or not ("](" in line.text or "]:" in line.text or _may_hold_attributes(line.text)):
             continue
         text = blank_inline_code(line.text)
         for match in _MARKDOWN_TARGET.finditer(text):
@@ -169,13 +172,33 @@ def _urls(lines: list[SourceLine]) -> Iterator[tuple[int, str]]:
 
 def _script_urls(lines: list[SourceLine]) -> Iterator[tuple[int, str]]:
     """(line, scheme) of every script URL, also when written with entities or split by a tab or line break."""
-    characters: list[str] = []
+    # The lines outside code, decoded and joined without a break, so a scheme split over two
+    # lines is found; each line's offset in the joined text gives a match's line back.
+    texts: list[str] = []
+    starts: list[int] = []
     numbers: list[int] = []
+    offset = 0
     for line in lines:
         if line.in_code:
             continue
-        decoded = _URL_WHITESPACE.sub("", html.unescape(line.text))
-        characters.extend(decoded)
-        numbers.extend([line.number] * len(decoded))
-    for match in _SCRIPT_URL.finditer("".join(characters)):
-        yield numbers[match.start()], match.group(0).lower()
+        decoded = html.unescape(line.text) if "&" in line.text else line.text
+        if "\t" in decoded or "\n" in decoded or "\r" in decoded:
+            decoded = _URL_WHITESPACE.sub("", decoded)
+        if decoded:
+            texts.append(decoded)
+            starts.append(offset)
+            numbers.append(line.number)
+            offset += len(decoded)
+    joined = "".join(texts)
+    # The pattern (three schemes, any case) is slow to run over a whole page that holds none
+    # of them, which is nearly every page: a lower-case substring test first.
+    folded = joined.lower()
+    if not any(scheme in folded for scheme in _SCRIPT_SCHEMES):
+        return
+    for match in _SCRIPT_URL.finditer(joined):
+        yield numbers[bisect_right(starts, match.start()) - 1], match.group(0).lower()
+
+
+def _may_hold_attributes(text: str) -> bool:
+    """Whether ``text`` could hold an HTML tag or an attribute list (a quick test before the patterns)."""
+    return "<" in text or "{" in text
