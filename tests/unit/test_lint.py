@@ -12,7 +12,9 @@ import pytest
 
 from corpus_helpers import GOOD_LESSON, Case, bad_cases, check_case, good_cases, lint_tool
 from course.check import ANY_PAGE_RULES, COURSE_RULES, PAGE_RULES, check_course
+from course.rules.scaffold import unfinished_markers
 from course.site import config_chain, read_site_config
+from course.source import PageSource
 from site_helpers import PROJECT_DIR
 
 LINT = PROJECT_DIR / "tools" / "lint_lessons.py"
@@ -200,3 +202,17 @@ def test_each_inherited_key_comes_from_the_nearest_configuration_that_sets_it() 
     grandparent = "not_in_nav: |\n  /far.md\nmarkdown_extensions:\n  - toc:\n      separator: _\n"
     site = read_site_config(child, [parent, grandparent])
     assert site.not_in_nav == ("/near.md",) and site.toc_separator == "_"
+
+
+@pytest.mark.parametrize(
+    ("line", "marker"),
+    [("The example is Coming Soon.", "Coming Soon"), ("Fill in later (tbd).", "tbd"), ("FIXME: the numbers", "FIXME")],
+)
+def test_unfinished_work_is_found_in_any_case(line: str, marker: str) -> None:
+    page = PageSource("a.md", f"# A page\n\n{line}\n")
+    assert [(problem.line, problem.problem.split("'")[1]) for problem in unfinished_markers(page)] == [(3, marker)]
+
+
+@pytest.mark.parametrize("line", ["Use `TODO` comments in code.", "Our todos and placeholders live in the tracker."])
+def test_code_and_other_words_are_no_unfinished_work(line: str) -> None:
+    assert list(unfinished_markers(PageSource("a.md", f"# A page\n\n{line}\n"))) == []
