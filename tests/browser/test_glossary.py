@@ -176,6 +176,21 @@ def test_the_filter_runs_after_instant_navigation_to_the_glossary(
     problems.assert_none()
 
 
+def test_the_filter_box_appears_without_moving_the_list(page: Page, site_url: str, problems: PageProblems) -> None:
+    """The box is shown by glossary.js; the list below it is where it will be before the script runs."""
+    letters = page.locator("nav.glossary-letters")
+    # The script held back (an empty one served in its place): the page as it is before it runs.
+    page.route("**/assets/javascripts/glossary.js", lambda route: route.fulfill(body="", content_type="text/javascript"))
+    page.goto(site_url + GLOSSARY)
+    expect(filter_box(page)).to_be_hidden()
+    before = letters.bounding_box()
+    page.unroute("**/assets/javascripts/glossary.js")
+    page.reload()
+    expect(filter_box(page)).to_be_visible()
+    assert before is not None and letters.bounding_box() == before
+    problems.assert_none()
+
+
 def test_without_javascript_every_term_is_listed_and_the_filter_is_hidden(
     browser: Browser, site_url: str, entries: list[Entry], problems: PageProblems
 ) -> None:

@@ -7,8 +7,7 @@ whole site (every page, the glossary, the print view, the search index, the cour
 sitemap) must equal, byte for byte, a full build of the same sources with the same settings (a
 fresh process, every page rendered). One thing legitimately differs and is normalised: the
 "Last update" date of files without git history (the scratch copy has none), which is the day of
-the build that rendered the page (and the sitemap's dates, the build's
-date).
+the build that rendered the page (and the sitemap's dates, the build's date).
 
 The rebuilds must also render fewer pages than all where the change reaches fewer: that is the
 point of the preview.
