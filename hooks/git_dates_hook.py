@@ -30,14 +30,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     changes = last_changes(Path(config.docs_dir))
     # A page without history (not committed yet, or a copy of the project without .git) shows the
     # day it was built, as the plugin this replaces did.
-    today = time.time()
+    now = time.time()
     if not changes:
         log.info("No git history for docs/: each page's 'Last update' is the build date")
     pages = [file for file in files.documentation_pages() if file.generated_by is None]
     _dates.clear()
-    _dates.update({file.src_uri: date_text(changes.get(file.src_uri, today)) for file in pages})
+    _dates.update({file.src_uri: date_text(changes.get(file.src_uri, now)) for file in pages})
     # The glossary is made from every lesson: it changed when the newest of them did.
-    _generated_date = date_text(max((changes[file.src_uri] for file in pages if file.src_uri in changes), default=today))
+    _generated_date = date_text(max((changes[file.src_uri] for file in pages if file.src_uri in changes), default=now))
     if INPUTS.active:
         for file in files.documentation_pages():
             INPUTS.note(file.src_uri, "last update", _dates.get(file.src_uri, _generated_date))

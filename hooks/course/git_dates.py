@@ -49,27 +49,27 @@ def changes_from_log(log: str) -> dict[str, int]:
     changed: dict[str, int | None] = {}  # None: deleted since, so older changes do not count
     renamed_to: dict[str, str] = {}  # an older name -> the name the file has now
     tokens = iter(log.split("\0"))
-    time = 0
+    author_time = 0
     for token in tokens:
         token = token.lstrip("\n")
         if token.startswith(_COMMIT):
-            time = int(token[1:])
+            author_time = int(token[1:])
             continue
         if not token:
             continue
         status = token[0]
         if status in "RC":  # a rename or copy: score, old path, new path
             old, new = next(tokens), next(tokens)
-            now = renamed_to.get(new, new)
+            current = renamed_to.get(new, new)
             if status == "R":
-                renamed_to[old] = now
-            if token[1:] != "100":  # moved and edited
-                changed.setdefault(now, time)
+                renamed_to[old] = current
+            if status == "C" or token[1:] != "100":  # a copy is a new file; a rename, only if edited too
+                changed.setdefault(current, author_time)
             continue
         path = next(tokens)
-        now = renamed_to.get(path, path)
-        changed.setdefault(now, None if status == "D" else time)
-    return {path: time for path, time in changed.items() if time is not None}
+        current = renamed_to.get(path, path)
+        changed.setdefault(current, None if status == "D" else author_time)
+    return {path: stamp for path, stamp in changed.items() if stamp is not None}
 
 
 def date_text(timestamp: float) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from course.git_dates import date_text, last_changes
+from course.git_dates import changes_from_log, date_text, last_changes
 
 # Unix times of four commits, a day apart (2026-03-01 ... 2026-03-04, noon UTC).
 DAY = 86400
@@ -84,6 +84,12 @@ def test_without_a_repository_or_a_commit_there_are_no_dates(tmp_path_factory: p
     write(repo / "docs" / "page.md", "# Page\n")
     assert last_changes(repo / "docs") == {}  # a repository without a commit yet
     assert last_changes(tmp_path_factory.mktemp("copy-without-history")) == {}
+
+
+def test_a_copy_is_a_new_file_dated_by_its_commit() -> None:
+    # git reports copies only when asked (diff.renames=copies in a contributor's config): the log as git writes it.
+    log = f"\x01{T2}\x00\nC100\x00a.md\x00b.md\x00\x01{T1}\x00\nA\x00a.md\x00"
+    assert changes_from_log(log) == {"a.md": T1, "b.md": T2}
 
 
 def test_the_date_reads_as_american_english_in_utc() -> None:
