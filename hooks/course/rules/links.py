@@ -36,7 +36,17 @@ class Link:
 
 
 def page_links(page: PageSource) -> list[Link]:
-    """Every Markdown link, image and reference definition of the page, outside code."""
+    """Every Markdown link, image and reference definition of the page, outside code.
+
+    Kept on the page, as its anchors are (course/source.py): the preview keeps an unchanged
+    page's PageSource between saves, and this rule reads every page of the course on each."""
+    known = page.__dict__.get("_links")
+    if known is None:
+        known = page.__dict__["_links"] = _read_links(page)
+    return known
+
+
+def _read_links(page: PageSource) -> list[Link]:
     prose = Prose.of(page.body, without_inline_code=True)
     offset = page.front_matter.end_line
     found = [
