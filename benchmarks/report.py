@@ -732,6 +732,31 @@ def _changes(add) -> None:
         "47 to 80 ms and scores 99 to 100: where the next saving is."
     )
     add("")
+    add("Seventh round (issue 18, 2026-12-02; the 100-lesson build profiled with py-spy, cProfile and a stopwatch per rule):")
+    add("")
+    add(
+        "- The git-revision-date-localized plugin asked git once per page, behind a pool of worker processes: outside "
+        "a repository (these synthetic courses until now) the pool alone cost about 0.35 s of CPU per build, and in "
+        "a 100-lesson course committed to git the plugin's `git log` per page took a 4.7 s build to about 3.5 s "
+        "without it. hooks/git_dates_hook.py reads the history of docs/ in one `git log` (tens of milliseconds) and "
+        "gives each page the same date (author date of its last edit; a rename alone is none; the build date "
+        "without history) through Material's `revision_date`. The synthetic courses are now git repositories, as a "
+        "contributor's clone is."
+    )
+    add(
+        "- The course rules: patterns that ran over every line or the whole page (script URLs, words that mark "
+        "unfinished work, link targets and tags, quiz tags) now run only where a substring test finds a candidate; "
+        "the script-URL rule built a list per character of the page. The check of the 100-lesson course went from "
+        "about 0.25 s to 0.12 s, with the same results (the lint corpus and new unit tests). The print view's "
+        "cleaning of each page takes about 40% less (one literal `<` first in its tag pattern, unchanged runs copied "
+        "whole; output compared on every page of a built site), and the preview keeps each page's links between saves."
+    )
+    add(
+        "- The glossary page's filter box was shown by its script with `display`, pushing the whole list down once "
+        "the script ran: a layout shift of 0.08 in Lighthouse's runs at 4x CPU (the unthrottled page-weight "
+        "measure never saw it). The box now keeps its place, invisible, until the script shows it."
+    )
+    add("")
 
 
 def _method(results: dict, add) -> None:
