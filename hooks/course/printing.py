@@ -58,7 +58,7 @@ def printable(html: str, id_prefix: str) -> str:
                 if end:
                     dropping -= tag not in _VOID
                 else:
-                    dropping += tag not in _VOID and not token.group("attributes").rstrip().endswith("/")
+                    dropping += _opens(tag, token.group("attributes"))
             if not dropping:
                 copied = token.end()
             continue
@@ -79,7 +79,7 @@ def printable(html: str, id_prefix: str) -> str:
         if _dropped(tag, attributes):
             out.append(html[copied:token.start()])
             copied = token.end()
-            dropping = tag not in _VOID and not attributes.rstrip().endswith("/")
+            dropping = _opens(tag, attributes)
             continue
         if "id=" in attributes or "aria-" in attributes:
             rewritten = _prefixed(token.group(), tag, attributes, id_prefix)
@@ -94,6 +94,11 @@ def printable(html: str, id_prefix: str) -> str:
     # beyond Latin-1 (a dash is enough), and the plugin copies the joined course several times
     # while it assembles the print view, the build's peak of memory.
     return "".join(out).encode("ascii", "xmlcharrefreplace").decode("ascii")
+
+
+def _opens(tag: str, attributes: str) -> bool:
+    """Whether a start tag opens an element that an end tag closes (not void, not self-closing)."""
+    return tag not in _VOID and not attributes.rstrip().endswith("/")
 
 
 def _values(attributes: str) -> dict[str, str]:
