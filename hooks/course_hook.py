@@ -14,6 +14,7 @@ problem means:
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from course import Course, FrontMatter, NavPage, NavSection, Problem, format_min
 from course.anchors import configured_slugify
 from course.check import CheckMemory, CourseCheck, check_course
 from course.preview import EVERY_PAGE, INPUTS, course_view, problems_view
+from course.reuse import call
 from course.structure import assemble_course
 from course.site import config_chain
 
@@ -69,7 +71,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     global _problems
     project = Path(config.config_file_path).parent
-    docs = [file for file in files if file.src_dir is not None and Path(file.src_dir) == Path(config.docs_dir)]
+    docs_dir = os.path.normpath(config.docs_dir)
+    docs = [file for file in files if file.src_dir is not None and os.path.normpath(file.src_dir) == docs_dir]
     pages = {file.src_uri: Path(file.abs_src_path).read_bytes() for file in docs if file.is_documentation_page()}
     template = project / LESSON_TEMPLATE
     # mkdocs.yml and what it inherits (MkDocs' INHERIT), as the course reads its nav and not_in_nav.
@@ -119,7 +122,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     items = [_nav_item(item) for item in nav.items if isinstance(item, (Page, Section))]
     # The rules have reported every mistake; a lesson or block with one is left out of the course
     # (only `serve` gets this far with mistakes), so every other page still renders.
-    _course, _ = assemble_course(items)
+    # The preview assembles it again only when a page's entry in it changed (course/reuse.py).
+    _course, _ = call(INPUTS.memory("course", dict) if INPUTS.active else None, "course", assemble_course, items)
     if INPUTS.active:
         # What each page shows of the course and of the problems (the incremental preview).
         homepage = nav.homepage.file.src_uri if nav.homepage is not None else None

@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from course.anchors import configured_slugify
 from course.glossary import GLOSSARY_PAGE, Entry, Glossary, GlossaryMemory, SourcePage, add_tooltips, collect_glossary
 from course.preview import INPUTS, tooltip_views
+from course.reuse import call
 
 # Material's search multiplies the glossary's scores by this, so a term's entry comes before the
 # lessons that mention it.
@@ -60,8 +61,14 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
         for src_path, view in tooltip_views(_glossary, _found_in_html).items():
             INPUTS.note(src_path, "glossary", view)
     env = config.theme.get_env()
-    _glossary_file.content_string = env.get_template("partials/glossary.md").render(
-        glossary=_glossary, search_boost=SEARCH_BOOST
+    page_template = env.get_template("partials/glossary.md")
+    # The preview renders the page's Markdown again only when the glossary changed (course/reuse.py;
+    # a changed template starts the preview's memory afresh, hooks/preview_hook.py).
+    _glossary_file.content_string = call(
+        INPUTS.memory("glossary page", dict) if INPUTS.active else None,
+        "markdown",
+        lambda glossary: page_template.render(glossary=glossary, search_boost=SEARCH_BOOST),
+        _glossary,
     )
     _term_template = env.get_template("partials/glossary-term.html")
     return nav

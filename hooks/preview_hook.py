@@ -78,7 +78,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if project != _project:
         _project = project
         _forget()
-    INPUTS.start()
+    folder = Path(config.config_file_path).parent
+    INPUTS.start({
+        "config": config_chain(Path(config.config_file_path)),
+        "project": tuple(_folder_digest(folder / part) for part in PROJECT_PARTS),
+    })
     _new_renderings.clear()
     _search_start.clear()
     logging.getLogger("properdocs.commands.build").addFilter(_without_dirty_build_warning)
@@ -94,9 +98,6 @@ def _without_dirty_build_warning(record: logging.LogRecord) -> bool:
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if not INPUTS.active:
         return files
-    project = Path(config.config_file_path).parent
-    INPUTS.note(EVERY_PAGE, "config", config_chain(Path(config.config_file_path)))
-    INPUTS.note(EVERY_PAGE, "project", tuple(_folder_digest(project / part) for part in PROJECT_PARTS))
     INPUTS.note(EVERY_PAGE, "files", tuple(sorted(file.src_uri for file in files)))
     return files
 
@@ -122,27 +123,35 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     _doc_pages[:] = [file.src_uri for file in docs]
     keys = {file.src_uri: _nav_key(file) for file in docs}
     top = tuple(_item_key(item, keys) for item in nav.items)
+    sections: dict[int, tuple[Any, ...]] = {}  # the entries of each top-level section, by its id
     for file in docs:
         INPUTS.note(file.src_uri, "text", file.content_string)
         page = file.page
         if page is not None:
+            section = _top_section(page)
+            if id(section) not in sections:
+                sections[id(section)] = _section_keys(section, keys)
             INPUTS.note(file.src_uri, "nav", (
                 top,
-                _section_keys(page, keys),
+                sections[id(section)],
                 _neighbour_key(page.previous_page, keys),
                 _neighbour_key(page.next_page, keys),
             ))
-    if INPUTS.everything_changed():
+    everything = INPUTS.everything_changed()
+    if everything:
         # A file gone, renamed or added, a new template, mkdocs.yml: every page is rendered, from
         # an empty site folder as in a full build, so no page of the old set stays reachable.
         _renderings.clear()
         clean_directory(config.site_dir)
     rendered = 0
     for file in docs:
-        again = INPUTS.changed(file.src_uri) or file.src_uri not in _renderings or not os.path.isfile(file.abs_dest_path)
+        again = (
+            everything or INPUTS.changed(file.src_uri) or file.src_uri not in _renderings
+            or not os.path.isfile(file.abs_dest_path)
+        )
         file.is_modified = _always if again else _never  # type: ignore[method-assign]
         rendered += again
-        if again:
+        if again and log.isEnabledFor(logging.DEBUG):
             log.debug(f"{file.src_uri} is rendered again: {', '.join(INPUTS.why(file.src_uri))}")
         if not again and file.page is not None:
             _restore(file.page, _renderings[file.src_uri])
@@ -178,11 +187,16 @@ def _item_key(item: Any, keys: dict[str, tuple[str, str]]) -> Any:
     return getattr(item, "title", None), getattr(item, "url", None)
 
 
-def _section_keys(page: Page, keys: dict[str, tuple[str, str]]) -> tuple[Any, ...]:
-    """The entries of the top-level section the page belongs to (navigation.prune renders only those)."""
+def _top_section(page: Page) -> Section | None:
+    """The top-level section the page belongs to (navigation.prune renders only its entries)."""
     section = page.parent
     while section is not None and section.parent is not None:
         section = section.parent
+    return section
+
+
+def _section_keys(section: Section | None, keys: dict[str, tuple[str, str]]) -> tuple[Any, ...]:
+    """The entries of a top-level section, as its pages' nav shows them."""
     if section is None:
         return ()
     return tuple(_item_key(child, keys) for child in _walk(section))

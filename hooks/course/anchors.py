@@ -13,7 +13,6 @@ import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 from typing import Any
 
 from markdown.extensions.toc import slugify as toc_slugify
@@ -24,11 +23,27 @@ from course.text import SourceLine, plain_text
 Slugify = Callable[[str], str]
 
 
+@dataclass(frozen=True)
+class ConfiguredSlugify:
+    """A slugify function with its separator, equal to another configured alike.
+
+    Each build reads mkdocs.yml again; compared by value, the slugify of one build is the
+    slugify of the next, so what the preview kept from the last build (the pages' anchors,
+    the glossary) is reused rather than computed again for a new function object.
+    """
+
+    function: Callable[..., str]
+    separator: str
+
+    def __call__(self, text: str) -> str:
+        return self.function(text, separator=self.separator)
+
+
 def configured_slugify(toc_config: dict[str, Any] | None = None) -> Slugify:
     """The toc extension's slugify as mkdocs.yml configures it (its `slugify` and `separator`
     options), so the ids computed here are the ids the pages get."""
     toc_config = toc_config or {}
-    return partial(toc_config.get("slugify") or toc_slugify, separator=toc_config.get("separator", "-"))
+    return ConfiguredSlugify(toc_config.get("slugify") or toc_slugify, toc_config.get("separator", "-"))
 
 _ATX = re.compile(r"^[ \t]*(?P<hashes>#{1,6})(?P<text>[^#\n].*?|)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT_UNDERLINE = re.compile(r"^[ \t]{0,3}(?:=+|-+)[ \t]*$")

@@ -17,6 +17,7 @@ from functools import cached_property
 from course.errors import Problem
 from course.rules import CourseRule, PageRule, admonitions, assessment, definitions, diagrams, durations, files, front_matter
 from course.rules import glossary, links, markdown, names, quizzes, safety, scaffold, sections, structure
+from course.reuse import LastCall, call
 from course.site import read_site_config
 from course.anchors import Slugify, configured_slugify
 from course.source import CourseSource, PageSource
@@ -123,6 +124,8 @@ class CheckMemory:
 
     pages: dict[str, _CheckedPage] = field(default_factory=dict)
     rules: tuple[object, ...] = ()  # the page rules the results come from
+    # The whole-course steps' last results: mkdocs.yml read, and the course rules' own (course/reuse.py).
+    kept: dict[str, LastCall] = field(default_factory=dict)
 
 
 def check_course(
@@ -148,20 +151,24 @@ def check_course(
     - ``memory``: the results of an earlier check of the same course, reused for unchanged pages
       (and updated).
     """
-    site = read_site_config(mkdocs_yml, inherited_configs)
+    if memory is not None and memory.rules != (ANY_PAGE_RULES, PAGE_RULES):
+        memory.pages.clear()
+        memory.kept.clear()
+        memory.rules = (ANY_PAGE_RULES, PAGE_RULES)
+    kept = memory.kept if memory is not None else None
+    site = call(kept, "site", read_site_config, mkdocs_yml, tuple(inherited_configs))
     kinds = site.kinds()
     problems: list[Problem] = []
     sources: dict[str, PageSource] = {}
     not_utf8 = set()
     unreadable = set()
-    if memory is not None and memory.rules != (ANY_PAGE_RULES, PAGE_RULES):
-        memory.pages.clear()
-        memory.rules = (ANY_PAGE_RULES, PAGE_RULES)
+    checked: list[PageSource] = []  # the pages parsed by this check
     for src_path in sorted(pages):
         kind = kinds.get(src_path, "page")
         known = memory.pages.get(src_path) if memory is not None else None
         if known is None or known.kind != kind or known.digest != _digest(pages[src_path]):
             known = _check_page(src_path, pages[src_path], kind)
+            checked.append(known.source)
             if memory is not None:
                 memory.pages[src_path] = known
         sources[src_path] = known.source
@@ -179,11 +186,15 @@ def check_course(
         files=frozenset([*pages, *other_files]),
         slugify=slugify or configured_slugify({"separator": site.toc_separator}),
         lesson_template=lesson_template,
+        kept=kept,
     )
     for course_rule in COURSE_RULES:
         # A page that cannot be read keeps only its own problem: what the course rules would say
         # about it (no title, not a lesson) follows from that one.
         problems += [problem for problem in course_rule(course) if problem.src_path not in unreadable]
+    if memory is not None:
+        for page in checked:
+            page.forget_lines()
     return CourseCheck(tuple(sorted(dict.fromkeys(problems), key=Problem.sort_key)), course, frozenset(not_utf8))
 
 

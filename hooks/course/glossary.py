@@ -36,6 +36,7 @@ from course.anchors import Slugify, heading_anchors
 from course.definitions import Definition, read_definitions
 from course.errors import CourseError
 from course.frontmatter import _FRONT_MATTER
+from course.reuse import LastCall, call
 from course.text import SourceLine, normalise_newlines, plain_text, source_lines
 
 # The page the build generates from the definitions (hooks/glossary_hook.py).
@@ -214,6 +215,8 @@ class GlossaryMemory:
     _pages: dict[str, tuple[str, tuple[str | None, str, list[tuple[Definition, str | None]]]]] = field(default_factory=dict)
     _uses: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
     _matchers: dict[str, tuple[tuple[object, ...], TermMatcher[Entry]]] = field(default_factory=dict)
+    # The entries and their finished, sorted form, while what they are made from is equal (course/reuse.py).
+    kept: dict[str, LastCall] = field(default_factory=dict)
 
     def read(self, page: SourcePage, slugify: Slugify) -> tuple[str | None, str, list[tuple[Definition, str | None]]]:
         """The page's front matter title, its Markdown after the front matter, and its definitions
@@ -276,6 +279,32 @@ def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify, memory: Glos
         refs[page.src_path] = PageRef(page.src_path, title or page.nav_title or posixpath.basename(page.src_path))
         bodies[page.src_path] = body
         found += definitions
+    # The preview computes the entries again only when a definition, its place or a page title changed.
+    entries, defined_on = call(memory.kept, "entries", _entries, found, refs, slugify)
+    # (Kept entries are the very objects of the last build: their matchers are the last ones too.)
+    matcher = call(memory.kept, "used", lambda kept: memory.matcher(list(kept.values()), "used"), entries)
+    used: dict[str, list[PageRef]] = {entry.slug: [] for entry in entries.values()}
+    uses: dict[str, frozenset[str]] = {}
+    for page in pages:
+        if page.course_page:
+            found_slugs = uses[page.src_path] = memory.uses(page, bodies[page.src_path], matcher)
+            for slug in found_slugs - defined_on.get(page.src_path, frozenset()):
+                used[slug].append(refs[page.src_path])
+    memory.keep_only({page.src_path for page in pages})
+    finished = call(memory.kept, "finished", _finished, entries, used)
+    return Glossary(
+        entries=finished,
+        matcher=call(memory.kept, "tooltips", lambda kept: memory.matcher(kept, "tooltips"), finished),
+        defined_on=defined_on,
+        tooltip_pages=frozenset(page.src_path for page in pages if page.course_page),
+        uses=uses,
+    )
+
+
+def _entries(
+    found: list[tuple[Definition, str | None]], refs: dict[str, PageRef], slugify: Slugify
+) -> tuple[dict[str, Entry], dict[str, frozenset[str]]]:
+    """Each term's entry (by casefolded term, in course order), and the slugs each page defines."""
     left_out = {id(definition) for definition, _ in name_clashes([definition for definition, _ in found], slugify)}
     first: dict[str, tuple[Definition, PageRef, str | None]] = {}  # casefolded term -> its definition
     defined_keys: dict[str, set[str]] = {}  # src_path -> casefolded terms defined there
@@ -290,31 +319,19 @@ def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify, memory: Glos
             defined_keys.setdefault(definition.src_path, set()).add(key)
     entries = {key: _entry(definition, ref, anchor, slugify) for key, (definition, ref, anchor) in first.items()}
     defined_on = {path: frozenset(entries[key].slug for key in keys) for path, keys in defined_keys.items()}
+    return entries, defined_on
 
-    matcher = memory.matcher(list(entries.values()), "used")
-    used: dict[str, list[PageRef]] = {entry.slug: [] for entry in entries.values()}
-    uses: dict[str, frozenset[str]] = {}
-    for page in pages:
-        if page.course_page:
-            found_slugs = uses[page.src_path] = memory.uses(page, bodies[page.src_path], matcher)
-            for slug in found_slugs - defined_on.get(page.src_path, frozenset()):
-                used[slug].append(refs[page.src_path])
-    memory.keep_only({page.src_path for page in pages})
-    finished = sorted(
+
+def _finished(entries: dict[str, Entry], used: dict[str, list[PageRef]]) -> tuple[Entry, ...]:
+    """The entries with where each is used, in the glossary's alphabetical order."""
+    return tuple(sorted(
         (
             replace(entry, used_in=tuple(used[entry.slug][:USED_IN_LIMIT]),
                     more_used_in=max(0, len(used[entry.slug]) - USED_IN_LIMIT))
             for entry in entries.values()
         ),
         key=lambda entry: (_sort_key(entry.term), entry.term),
-    )
-    return Glossary(
-        entries=tuple(finished),
-        matcher=memory.matcher(finished, "tooltips"),
-        defined_on=defined_on,
-        tooltip_pages=frozenset(page.src_path for page in pages if page.course_page),
-        uses=uses,
-    )
+    ))
 
 
 def name_clashes(definitions: Sequence[Definition], slugify: Slugify) -> list[tuple[Definition, CourseError]]:

@@ -43,9 +43,16 @@ class PageInputs:
         """What a hook keeps between the builds of this preview session (a parse cache)."""
         return self.memories.setdefault(name, factory())
 
-    def start(self) -> None:
-        """A new build: nothing noted yet (the last completed build's inputs stay to compare with)."""
-        self.current = {}
+    def start(self, settings: Mapping[str, Any]) -> None:
+        """A new build made with these ``settings`` (mkdocs.yml, the templates...), noted for
+        every page; nothing else noted yet (the last completed build's inputs stay to compare
+        with). When the settings differ from the last build's, what the hooks kept is dropped:
+        it was computed with the old ones (a template the glossary page is rendered from).
+        """
+        self.current = {EVERY_PAGE: dict(settings)}
+        before = self.previous.get(EVERY_PAGE, {})
+        if any(before.get(name) != value for name, value in settings.items()):
+            self.memories.clear()
 
     def note(self, src_path: str, part: str, value: Any) -> None:
         """``value`` is part of what ``src_path`` (or, for EVERY_PAGE, every page) is rendered from."""
@@ -55,9 +62,10 @@ class PageInputs:
         return self.current.get(EVERY_PAGE) != self.previous.get(EVERY_PAGE)
 
     def changed(self, src_path: str) -> bool:
-        """Whether the page must be rendered again: it is new, or one of its inputs differs."""
+        """Whether the page must be rendered again: it is new, or one of its own inputs differs
+        (the caller asks ``everything_changed`` once per build, not once per page)."""
         before = self.previous.get(src_path)
-        return before is None or self.everything_changed() or before != self.current.get(src_path)
+        return before is None or before != self.current.get(src_path)
 
     def why(self, src_path: str) -> list[str]:
         """The names of the inputs that changed (for the log)."""

@@ -17,6 +17,7 @@ from course.definitions import Definition, read_definitions
 from course.errors import CourseError
 from course.frontmatter import FrontMatter, read_front_matter
 from course.quizzes import PageQuizzes, read_quizzes
+from course.reuse import LastCall
 from course.reading_time import ReadingTime, reading_time
 from course.site import NavEntry, NavSectionEntry, PageKind, SiteConfig
 from course.structure import NavPage, NavSection
@@ -98,6 +99,18 @@ class PageSource:
             cache[slugify] = page_anchors(self.body, slugify)
         return cache[slugify]
 
+    def forget_lines(self) -> None:
+        """Drop the parsed lines (and the quizzes read from them), keeping what was computed from
+        them: front matter, definitions, reading time, anchors, links.
+
+        The preview keeps every page's PageSource between saves for the rules that compare pages,
+        which read those. Its lines were most of the objects the preview kept (two per line of
+        every page), and Python's garbage collector walks every kept object again and again. A
+        rule that asks for the lines later gets them parsed again.
+        """
+        for name in ("lines", "lines_with_diagrams", "body", "headings", "quizzes"):
+            self.__dict__.pop(name, None)
+
     @property
     def title(self) -> str | None:
         title = self.front_matter.data.get("title")
@@ -113,6 +126,8 @@ class CourseSource:
     files: frozenset[str]  # every file of docs/ (Markdown pages too), relative to docs/
     slugify: Slugify = field(default_factory=configured_slugify)
     lesson_template: str | None = None  # tools/templates/lesson.md, for the scaffold rule
+    # The course rules' last results, reused while their inputs are equal (the preview; course/reuse.py).
+    kept: dict[str, LastCall] | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def nav(self) -> list[NavPage | NavSection]:

@@ -1,8 +1,9 @@
 """The incremental preview (`make serve`, hooks/preview_hook.py) shows exactly what a full build shows.
 
 In a scratch copy of the course, tests/preview_build.py builds the site as `properdocs serve --dirty`
-does (a first build, then one rebuild per save, in one process) through four kinds of change: an
-edited paragraph, a changed definition, a changed lesson title and a changed nav. After each, the
+does (a first build, then one rebuild per save, in one process) through five kinds of change: an
+edited paragraph, a changed definition, a changed lesson title, a changed nav and a changed
+template (the glossary page's). After each, the
 whole site (every page, the glossary, the print view, the search index, the course map, the
 sitemap) must equal, byte for byte, a full build of the same sources with the same settings (a
 fresh process, every page rendered). One thing legitimately differs and is normalised: the
@@ -42,7 +43,7 @@ def _site(site_dir: Path) -> dict[str, bytes]:
 
 
 def _changes(project: Path) -> list[tuple[str, dict[str, str]]]:
-    """The four saves, each a (kind, {file: new text}), chosen from the course as the nav lists it."""
+    """The five saves, each a (kind, {file: new text}), chosen from the course as the nav lists it."""
     blocks = nav_blocks_of(load_mkdocs_config(project))
     first, second = blocks[0].lessons[0], blocks[0].lessons[1]
 
@@ -64,11 +65,15 @@ def _changes(project: Path) -> list[tuple[str, dict[str, str]]]:
     mkdocs_yml = text("mkdocs.yml")
     swapped = mkdocs_yml.replace(f"      - {first}\n      - {second}\n", f"      - {second}\n      - {first}\n", 1)
     assert swapped != mkdocs_yml, "the nav lists the first block's lessons one per line"
+    # The template the glossary page's Markdown is rendered from, which the preview keeps between
+    # saves while the glossary is unchanged (so a changed template must start it afresh).
+    glossary_template = text("overrides/partials/glossary.md") + "\nA line added to the glossary's template in the preview.\n"
     return [
         ("paragraph", {f"docs/{first}": paragraph}),
         ("definition", {f"docs/{lesson}": definition}),
         ("title", {f"docs/{second}": titled}),
         ("nav", {"mkdocs.yml": swapped}),
+        ("template", {"overrides/partials/glossary.md": glossary_template}),
     ]
 
 
@@ -102,7 +107,7 @@ def _full_build(work: Path, changes: list[tuple[str, dict[str, str]]], upto: int
     return site_dir
 
 
-@pytest.mark.parametrize("step, kind", [(1, "paragraph"), (2, "definition"), (3, "title"), (4, "nav")])
+@pytest.mark.parametrize("step, kind", [(1, "paragraph"), (2, "definition"), (3, "title"), (4, "nav"), (5, "template")])
 def test_the_preview_after_a_save_equals_a_full_build(preview: dict, step: int, kind: str) -> None:
     assert preview["changes"][step - 1][0] == kind
     incremental = _site(Path(f"{preview['work'] / 'site'}-{step}"))
@@ -117,7 +122,7 @@ def test_a_save_renders_only_what_it_reaches(preview: dict) -> None:
     everything = set(rendered[0])
     blocks = nav_blocks_of(load_mkdocs_config(PROJECT_DIR))
     first, second = blocks[0].lessons[0], blocks[0].lessons[1]
-    paragraph, definition, title, nav = (set(pages) for pages in rendered[1:])
+    paragraph, definition, title, nav, template = (set(pages) for pages in rendered[1:])
     # An edited paragraph shows on its own page (and, when it changes the lesson's reading time, on the
     # pages that show its minutes: its block's overview, the home page's outline, the card before it).
     assert first in paragraph and paragraph < everything
@@ -126,5 +131,6 @@ def test_a_save_renders_only_what_it_reaches(preview: dict) -> None:
     assert {defined_in, "glossary.md"} <= definition < everything
     # A changed title: the lesson, its block's pages (their nav), the home page's outline; not every page.
     assert {second, blocks[0].index, "index.md"} <= title < everything
-    # A nav change reaches every page.
+    # A nav change reaches every page, as does a template change.
     assert nav == everything
+    assert template == everything

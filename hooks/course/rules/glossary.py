@@ -7,13 +7,14 @@ from collections.abc import Iterable
 
 from course.errors import Problem
 from course.glossary import GLOSSARY_PAGE, name_clashes
+from course.reuse import call
 from course.source import CourseSource
 
 
 def one_definition_per_name(course: CourseSource) -> Iterable[Problem]:
     # In course order, as the glossary collects them: the later definition is the one reported.
     definitions = [definition for page in course.pages_in_course_order for definition in page.definitions]
-    return [problem for _, problem in name_clashes(definitions, course.slugify)]
+    return [problem for _, problem in call(course.kept, "name_clashes", name_clashes, definitions, course.slugify)]
 
 
 def generated_page_left_free(course: CourseSource) -> Iterable[Problem]:

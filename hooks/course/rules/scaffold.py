@@ -43,10 +43,18 @@ def template_text(course: CourseSource) -> Iterable[Problem]:
     """Runs of lines copied unchanged from the lesson template, one problem per run."""
     if not course.lesson_template:
         return
-    template = {_normalised(line) for line in course.lesson_template.split("\n") if _is_guidance(line)}
+    template = frozenset(_normalised(line) for line in course.lesson_template.split("\n") if _is_guidance(line))
     for page in course.pages.values():
-        if page.kind != "lesson":
-            continue
+        if page.kind == "lesson":
+            yield from _template_runs(page, template)
+
+
+def _template_runs(page: PageSource, template: frozenset[str]) -> list[Problem]:
+    # Kept on the page, as its anchors are (course/source.py): the page's text and the template
+    # decide the result, and the preview keeps an unchanged page between saves.
+    cache = page.__dict__.setdefault("_template_runs", {})
+    if template not in cache:
+        found = []
         run: list[int] = []
         for line in page.lines:
             text = _normalised(line.text)
@@ -54,10 +62,13 @@ def template_text(course: CourseSource) -> Iterable[Problem]:
                 run.append(line.number)
             elif run and ((text and not _structural(text)) or line.number == page.front_matter.end_line):
                 # Front matter and body are reported apart: each is fixed in its own place.
-                yield _leftover(page.src_path, run)
+                found.append(_leftover(page.src_path, run))
                 run = []
         if run:
-            yield _leftover(page.src_path, run)
+            found.append(_leftover(page.src_path, run))
+        cache.clear()  # one template per course: only the last one's result is worth keeping
+        cache[template] = found
+    return cache[template]
 
 
 def _is_guidance(line: str) -> bool:

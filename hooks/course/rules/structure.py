@@ -15,6 +15,7 @@ from pathspec.gitignore import GitIgnoreSpec
 
 from course.errors import Problem
 from course.glossary import GLOSSARY_PAGE
+from course.reuse import call
 from course.source import CourseSource
 from course.structure import assemble_course
 
@@ -28,7 +29,7 @@ def readable_site_config(course: CourseSource) -> Iterable[Problem]:
 
 def blocks_and_lessons(course: CourseSource) -> Iterable[Problem]:
     """Every mistake course/structure.py finds in the nav's blocks and lessons (not only the first)."""
-    _, problems = assemble_course(course.nav)
+    _, problems = call(course.kept, "blocks_and_lessons", assemble_course, course.nav)
     return problems
 
 
