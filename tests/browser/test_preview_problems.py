@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from browser_helpers import PageProblems, axe_report, open_context, start_axe, watch
 from playwright.sync_api import Browser, Page, expect
-from site_helpers import copy_project, load_mkdocs_config, nav_blocks_of, page_url
+from site_helpers import copy_project, ctrl_c_acts, load_mkdocs_config, nav_blocks_of, page_url, stop_serve
 
 # A rebuild of the whole site on a busy two-core machine, then live reload.
 REBUILD = 180_000
@@ -53,7 +53,7 @@ def preview(project: Path) -> Iterator[Server]:
     port = _free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "properdocs", "serve", "--dirty", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        cwd=project, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, preexec_fn=ctrl_c_acts,
     )
     server = Server(f"http://127.0.0.1:{port}/", process)
 
@@ -72,12 +72,7 @@ def preview(project: Path) -> Iterator[Server]:
         assert process.poll() is None, "properdocs serve stopped:\n" + "".join(server.log)
         yield server
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=30)
+        stop_serve(process)
         reader.join(timeout=30)
 
 

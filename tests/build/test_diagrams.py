@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from course.diagrams import find_diagrams
-from site_helpers import PROJECT_DIR, copy_project, load_mkdocs_config, run_build
+from site_helpers import PROJECT_DIR, copy_project, ctrl_c_acts, load_mkdocs_config, run_build
 
 CACHE = Path(".cache") / "diagrams"
 # What would run Mermaid in a browser, or fetch it: its script, Material's `.mermaid` hook, a CDN.
@@ -163,12 +163,12 @@ def test_serve_shows_an_undrawable_diagram_as_its_source_and_says_why(project_co
     env = {**os.environ, "CHROMIUM_PATH": "/nonexistent/chromium"}
     server = subprocess.Popen(
         [sys.executable, "-m", "properdocs", "serve", "--dirty", "-f", "mkdocs.yml", "--dev-addr", f"127.0.0.1:{port}", "--no-livereload"],
-        cwd=project_copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True,
+        cwd=project_copy, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=ctrl_c_acts,
     )
     try:
         html = _fetch_when_served(f"http://127.0.0.1:{port}/{path.removesuffix('.md')}/", server)
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
+        server.send_signal(signal.SIGINT)  # Ctrl-C: the server removes the site it built
         output = server.communicate(timeout=30)[0]
     figure = BeautifulSoup(html, "html.parser").select_one("figure.diagram .diagram-not-drawn")
     assert figure is not None, html
