@@ -15,7 +15,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from course import Course
+from course.preview import INPUTS
 from course.progress import course_map, course_map_script, quiz_ids
+from course.reuse import call
 
 COURSE_MAP_TARGET = Path("assets/javascripts/course-map.js")
 
@@ -47,7 +49,13 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 def on_post_build(config: MkDocsConfig) -> None:
     assert _course is not None  # every build renders at least the home page
-    data = course_map(_course, config.site_name, _quizzes)
+    # The preview writes the map it made last when the course and the quizzes are unchanged (course/reuse.py).
+    script = call(
+        INPUTS.memory("course map", dict) if INPUTS.active else None,
+        "script",
+        lambda course, name, quizzes: course_map_script(course_map(course, name, quizzes)),
+        _course, config.site_name, dict(_quizzes),
+    )
     target = Path(config.site_dir) / COURSE_MAP_TARGET
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(course_map_script(data), encoding="utf-8")
+    target.write_text(script, encoding="utf-8")
