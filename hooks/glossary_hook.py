@@ -63,7 +63,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     env = config.theme.get_env()
     page_template = env.get_template("partials/glossary.md")
     # The preview renders the page's Markdown again only when the glossary changed (course/reuse.py;
-    # a changed template starts the preview's memory afresh, hooks/preview_hook.py).
+    # a changed template starts the preview's memory afresh, hooks/preview_hook.py). The template
+    # reads the glossary alone: anything else it comes to read must join the glossary as an argument.
     _glossary_file.content_string = call(
         INPUTS.memory("glossary page", dict) if INPUTS.active else None,
         "markdown",

@@ -162,13 +162,11 @@ def check_course(
     sources: dict[str, PageSource] = {}
     not_utf8 = set()
     unreadable = set()
-    checked: list[PageSource] = []  # the pages parsed by this check
     for src_path in sorted(pages):
         kind = kinds.get(src_path, "page")
         known = memory.pages.get(src_path) if memory is not None else None
         if known is None or known.kind != kind or known.digest != _digest(pages[src_path]):
             known = _check_page(src_path, pages[src_path], kind)
-            checked.append(known.source)
             if memory is not None:
                 memory.pages[src_path] = known
         sources[src_path] = known.source
@@ -193,7 +191,7 @@ def check_course(
         # about it (no title, not a lesson) follows from that one.
         problems += [problem for problem in course_rule(course) if problem.src_path not in unreadable]
     if memory is not None:
-        for page in checked:
+        for page in sources.values():  # a kept page whose lines a rule parsed again drops them too
             page.forget_lines()
     return CourseCheck(tuple(sorted(dict.fromkeys(problems), key=Problem.sort_key)), course, frozenset(not_utf8))
 

@@ -25,6 +25,10 @@ class FrontMatter:
     data: dict[str, Any] = field(default_factory=dict)
     lines: dict[str, int] = field(default_factory=dict)
     end_line: int = 0  # line of the closing '---'; 0 without front matter
+    # The YAML as written. Compared too: Python finds values equal that the course checks apart
+    # (`duration: 10` and `duration: 10.0`, `1` and `true`), and the preview reuses the course
+    # model while every page's front matter is equal (course/reuse.py).
+    source: str = ""
 
     def line_of(self, key: str) -> int | None:
         return self.lines.get(key)
@@ -80,7 +84,7 @@ def read_front_matter(src_path: str, text: str) -> FrontMatter:
         for key, _ in node.value
     }
     end_line = text[: match.end()].count("\n")
-    return FrontMatter(data=data, lines=lines, end_line=end_line)
+    return FrontMatter(data=data, lines=lines, end_line=end_line, source=body)
 
 
 # libyaml's parser when PyYAML has it (it is about ten times faster; every page is parsed each build).

@@ -281,8 +281,9 @@ def collect_glossary(pages: Sequence[SourcePage], slugify: Slugify, memory: Glos
         found += definitions
     # The preview computes the entries again only when a definition, its place or a page title changed.
     entries, defined_on = call(memory.kept, "entries", _entries, found, refs, slugify)
-    # (Kept entries are the very objects of the last build: their matchers are the last ones too.)
-    matcher = call(memory.kept, "used", lambda kept: memory.matcher(list(kept.values()), "used"), entries)
+    # (Kept entries are the very objects of the last build: their matcher is the last one too. In
+    # order: the first of two entries alike wins a shared form.)
+    matcher = call(memory.kept, "used", lambda kept: memory.matcher(list(kept), "used"), tuple(entries.values()))
     used: dict[str, list[PageRef]] = {entry.slug: [] for entry in entries.values()}
     uses: dict[str, frozenset[str]] = {}
     for page in pages:

@@ -83,6 +83,11 @@ def _lessons(mkdocs_yml: str, inherited: list[str]) -> list[str]:
     return [path for path, kind in kinds.items() if kind == "lesson"]
 
 
+def _with_duration(text: bytes, minutes: bytes) -> bytes:
+    without = re.sub(rb"^duration:.*\n", b"", text, flags=re.MULTILINE)
+    return without.replace(b"---\n", b"---\nduration: " + minutes + b"\n", 1)
+
+
 def _titled(text: bytes, title: bytes) -> bytes:
     titled = re.sub(rb"^title: .+$", b"title: " + title, text, count=1, flags=re.MULTILINE)
     assert titled != text
@@ -105,6 +110,9 @@ def test_a_kept_check_finds_what_a_fresh_check_finds_after_each_save(course) -> 
         # Template text left in a lesson: a rule that compares pages with the template reads
         # the lesson's lines, which the memory no longer holds for an unchanged page.
         (second, lambda text: text + b"\n\n" + guidance.encode() + b"\n"),
+        # A duration Python finds equal to the last one (10 == 10.0) that the course checks apart.
+        (first, lambda text: _with_duration(text, b"10")),
+        (first, lambda text: _with_duration(text, b"10.0")),
         (first, lambda text: _titled(text, b"One title for two lessons")),
         # The same title on two lessons: a rule that compares pages reports it.
         (second, lambda text: _titled(text, b"One title for two lessons")),
@@ -123,6 +131,7 @@ def test_a_kept_check_finds_what_a_fresh_check_finds_after_each_save(course) -> 
             assert page.reading_time == fresh.source.pages[src_path].reading_time
     assert any("lesson template's guidance text" in str(problem) for problem in kept.problems)
     assert any("is already the title of" in str(problem) for problem in kept.problems)
+    assert any("must be a positive whole number" in str(problem) for problem in kept.problems)
 
 
 def test_the_memory_keeps_no_parsed_lines(course) -> None:
