@@ -594,7 +594,7 @@ def _edit_loop(results: dict, add) -> None:
         "From writing a lesson file to the page open in Chromium showing the change, under `properdocs serve --dirty` "
         "as `make serve` runs it (hooks/preview_hook.py re-renders only the pages a save reaches; the server polls "
         "for changes every 0.1 to 0.5 s, depending on the size of docs/, and waits 0.1 s for more, then live reload "
-        "reloads the page). A save counts until the first frame the reloaded page draws with the new sentence, which "
+        "reloads the page). A save counts until the reloaded page has rendered its first frame with the new sentence, which "
         "the page notes itself (benchmarks/edit_loop.py). Playwright notices the sentence later, when it next polls "
         "after the reload; that time is given too, as \"noticed\", and is what earlier rounds of this report measured:"
     )
