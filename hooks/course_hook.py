@@ -129,7 +129,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     # The rules have reported every mistake; a lesson or block with one is left out of the course
     # (only `serve` gets this far with mistakes), so every other page still renders.
     # The preview assembles it again only when a page's entry in it changed (course/reuse.py).
-    _course, _ = call(INPUTS.memory("course", dict) if INPUTS.active else None, "course", assemble_course, items)
+    _course, _ = call(INPUTS.last_calls("course"), "course", assemble_course, items)
     if INPUTS.active:
         # What each page shows of the course and of the problems (the incremental preview).
         homepage = nav.homepage.file.src_uri if nav.homepage is not None else None

@@ -66,7 +66,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
     # a changed template starts the preview's memory afresh, hooks/preview_hook.py). The template
     # reads the glossary alone: anything else it comes to read must join the glossary as an argument.
     _glossary_file.content_string = call(
-        INPUTS.memory("glossary page", dict) if INPUTS.active else None,
+        INPUTS.last_calls("glossary page"),
         "markdown",
         lambda glossary: page_template.render(glossary=glossary, search_boost=SEARCH_BOOST),
         _glossary,

@@ -51,7 +51,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     assert _course is not None  # every build renders at least the home page
     # The preview writes the map it made last when the course and the quizzes are unchanged (course/reuse.py).
     script = call(
-        INPUTS.memory("course map", dict) if INPUTS.active else None,
+        INPUTS.last_calls("course map"),
         "script",
         lambda course, name, quizzes: course_map_script(course_map(course, name, quizzes)),
         _course, config.site_name, dict(_quizzes),

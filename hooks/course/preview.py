@@ -43,6 +43,11 @@ class PageInputs:
         """What a hook keeps between the builds of this preview session (a parse cache)."""
         return self.memories.setdefault(name, factory())
 
+    def last_calls(self, name: str) -> dict[str, Any] | None:
+        """The ``LastCall``s a hook keeps under ``name`` for course/reuse.py's ``call``; None (compute
+        every time) outside the preview."""
+        return self.memory(name, dict) if self.active else None
+
     def start(self, settings: Mapping[str, Any]) -> None:
         """A new build made with these ``settings`` (mkdocs.yml, the templates...), noted for
         every page; nothing else noted yet (the last completed build's inputs stay to compare
